@@ -1,0 +1,161 @@
+#include "code_editor.h"
+
+#include "lexer_factory.h"
+
+#include <Qsci/qscicommand.h>
+#include <Qsci/qscicommandset.h>
+#include <Qsci/qscilexer.h>
+
+#include <QFontDatabase>
+#include <QKeyEvent>
+
+namespace quire::editor {
+
+CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
+    setUtf8(true);
+    setFrameStyle(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setIndentationWidth(4);
+    setTabWidth(4);
+    setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    setCaretLineVisible(false);
+    setWrapMode(QsciScintilla::WrapNone);
+    setMarginWidth(1, 0);
+    setFolding(QsciScintilla::NoFoldStyle);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // The notebook's undo stack owns Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z.
+    SendScintilla(SCI_SETUNDOCOLLECTION, 0);
+    for (QsciCommand* cmd : standardCommands()->commands()) {
+        const auto c = cmd->command();
+        if (c == QsciCommand::Undo || c == QsciCommand::Redo) {
+            cmd->setKey(0);
+            cmd->setAlternateKey(0);
+        }
+    }
+    connect(this, &QsciScintilla::textChanged, this, [this] {
+        const int lines = this->lines();
+        if (lines != m_lines) {
+            m_lines = lines;
+            updateGeometry();
+            updateMargins();
+            emit contentHeightChanged();
+        }
+        if (!m_quiet)
+            emit userEdited();
+    });
+    applyPalette();
+}
+
+void CodeEditor::setLanguage(const QString& language) {
+    m_language = language;
+    applyPalette();
+}
+
+void CodeEditor::applyPalette() {
+    const QPalette pal = palette();
+    QsciLexer* old = lexer();
+    QsciLexer* lex = m_language.isEmpty() ? nullptr : createLexer(m_language, pal, font(), this);
+    setLexer(lex);
+    delete old;
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    setPaper(base);
+    setColor(text);
+    setCaretForegroundColor(text);
+    setSelectionBackgroundColor(pal.color(QPalette::Highlight));
+    setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
+    setMarginsBackgroundColor(base);
+    setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+    setMatchedBraceBackgroundColor(isDarkPalette(pal) ? QColor(0x3a, 0x5a, 0x3a) : QColor(0xc8, 0xf0, 0xc8));
+    setMatchedBraceForegroundColor(text);
+    setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
+    if (!lex) {
+        SendScintilla(SCI_STYLESETFONT, STYLE_DEFAULT, font().family().toUtf8().constData());
+    }
+    updateMargins();
+}
+
+void CodeEditor::setLineNumbersVisible(bool visible) {
+    m_lineNumbers = visible;
+    updateMargins();
+}
+
+void CodeEditor::updateMargins() {
+    setMarginLineNumbers(0, m_lineNumbers);
+    setMarginWidth(0, m_lineNumbers ? QStringLiteral("0%1").arg(std::max(lines(), 10)) : QString());
+    if (!m_lineNumbers)
+        setMarginWidth(0, 0);
+}
+
+void CodeEditor::setTextQuietly(const QString& text) {
+    if (text == this->text())
+        return;
+    m_quiet = true;
+    int line, index;
+    getCursorPosition(&line, &index);
+    setText(text);
+    setCursorPosition(std::min(line, lines() - 1), index);
+    m_quiet = false;
+}
+
+int CodeEditor::contentHeight() const {
+    const int lineHeight = int(const_cast<CodeEditor*>(this)->SendScintilla(SCI_TEXTHEIGHT, 0));
+    // Room for a horizontal scroll bar only when a line is wider than the view.
+    return std::max(1, lines()) * lineHeight + 8;
+}
+
+QSize CodeEditor::sizeHint() const { return {200, contentHeight()}; }
+
+int CodeEditor::cursorOffset() const {
+    int line, index;
+    getCursorPosition(&line, &index);
+    const auto pos = const_cast<CodeEditor*>(this)->positionFromLineIndex(line, index);
+    // Scintilla positions are UTF-8 bytes; convert to a UTF-16 offset.
+    const QByteArray bytes = text().toUtf8().left(pos);
+    return int(QString::fromUtf8(bytes).size());
+}
+
+void CodeEditor::setCursorOffset(int offset) {
+    const QByteArray before = text().left(offset).toUtf8();
+    int line, index;
+    lineIndexFromPosition(int(before.size()), &line, &index);
+    setCursorPosition(line, index);
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape && !isListActive()) {
+        emit escapePressed();
+        return;
+    }
+    if (event->modifiers() == Qt::NoModifier && !isListActive()) {
+        int line, index;
+        getCursorPosition(&line, &index);
+        if (event->key() == Qt::Key_Up && line == 0) {
+            emit navigateOut(-1);
+            return;
+        }
+        if (event->key() == Qt::Key_Down && line == lines() - 1) {
+            emit navigateOut(+1);
+            return;
+        }
+    }
+    QsciScintilla::keyPressEvent(event);
+}
+
+void CodeEditor::focusInEvent(QFocusEvent* event) {
+    QsciScintilla::focusInEvent(event);
+    emit focusEntered();
+}
+
+void CodeEditor::changeEvent(QEvent* event) {
+    QsciScintilla::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+} // namespace quire::editor

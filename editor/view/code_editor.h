@@ -1,0 +1,47 @@
+#pragma once
+
+#include <Qsci/qsciscintilla.h>
+
+namespace quire::editor {
+
+// A cell's source editor: QScintilla sized to its content (the notebook scrolls, not the
+// cell), auto-indent, brace matching, optional line numbers, palette-following colours.
+// Undo/redo keys are left to the notebook's undo stack, so edits undo across cells.
+class CodeEditor : public QsciScintilla {
+    Q_OBJECT
+public:
+    explicit CodeEditor(QWidget* parent = nullptr);
+
+    void setLanguage(const QString& language);
+    void setLineNumbersVisible(bool visible);
+    // Replaces the text without emitting userEdited (model → view updates).
+    void setTextQuietly(const QString& text);
+    int contentHeight() const;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+    // Cursor position as a UTF-16 offset into text() (for split cell).
+    int cursorOffset() const;
+    void setCursorOffset(int offset);
+    void applyPalette();
+
+signals:
+    void userEdited();           // the user changed the text
+    void escapePressed();        // leave edit mode
+    void contentHeightChanged(); // number of lines changed
+    void navigateOut(int direction); // Up on the first line (-1) / Down on the last (+1)
+    void focusEntered();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateMargins();
+    QString m_language;
+    bool m_quiet = false;
+    bool m_lineNumbers = false;
+    int m_lines = 1;
+};
+
+} // namespace quire::editor
