@@ -31,11 +31,16 @@ size_t breakLength(std::string_view text, size_t i) {
 } // namespace
 
 std::vector<std::string> splitLines(std::string_view text) {
-    std::vector<std::string> lines;
+    const auto views = splitLineViews(text);
+    return {views.begin(), views.end()};
+}
+
+std::vector<std::string_view> splitLineViews(std::string_view text) {
+    std::vector<std::string_view> lines;
     size_t start = 0;
     for (size_t i = 0; i < text.size();) {
         if (const size_t n = breakLength(text, i)) {
-            lines.emplace_back(text.substr(start, i + n - start));
+            lines.push_back(text.substr(start, i + n - start));
             i += n;
             start = i;
         } else {
@@ -43,7 +48,7 @@ std::vector<std::string> splitLines(std::string_view text) {
         }
     }
     if (start < text.size())
-        lines.emplace_back(text.substr(start));
+        lines.push_back(text.substr(start));
     return lines;
 }
 
