@@ -25,7 +25,6 @@ Json newNotebookRoot() {
     root["nbformat_minor"] = 5;
     return root;
 }
-QString tr(const char* text) { return QCoreApplication::translate("NotebookDocument", text); }
 } // namespace
 
 NotebookDocument::NotebookDocument(QObject* parent) : QObject(parent), m_root(newNotebookRoot()) {

@@ -9,7 +9,9 @@
 namespace quire::editor {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("NotebookEditing", text); }
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("NotebookEditing", text, disambiguation, n);
+}
 
 class ReplaceRangeCommand : public QUndoCommand {
 public:

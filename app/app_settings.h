@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+
+namespace quire::app {
+
+// Typed settings: one QUIRE_SETTING line declares the getter, the setter (which stores and
+// emits) and the change signal, so no setting key is spelled anywhere else.
+#define QUIRE_SETTING(Type, name, Name, key, fallback)                                            \
+public:                                                                                            \
+    Type name() const { return m_store.value(QStringLiteral(key), fallback).value<Type>(); }       \
+    void set##Name(const Type& value) {                                                            \
+        if (name() == value)                                                                       \
+            return;                                                                                \
+        m_store.setValue(QStringLiteral(key), value);                                              \
+        emit name##Changed(value);                                                                 \
+    }                                                                                              \
+    Q_SIGNAL void name##Changed(const Type& value);
+
+class AppSettings : public QObject {
+    Q_OBJECT
+public:
+    static AppSettings& instance();
+
+    QUIRE_SETTING(QString, language, Language, "ui/language", QString())      // "" = follow the system
+    QUIRE_SETTING(QString, theme, Theme, "ui/theme", QStringLiteral("system")) // system | light | dark
+    QUIRE_SETTING(bool, lineNumbers, LineNumbers, "editor/lineNumbers", false)
+    QUIRE_SETTING(bool, autosave, Autosave, "files/autosave", true)
+    QUIRE_SETTING(int, autosaveSeconds, AutosaveSeconds, "files/autosaveSeconds", 30)
+    QUIRE_SETTING(QStringList, recentFiles, RecentFiles, "files/recent", QStringList())
+
+public:
+    void addRecentFile(const QString& path);
+
+private:
+    AppSettings();
+    QSettings m_store;
+};
+
+#undef QUIRE_SETTING
+
+} // namespace quire::app

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace quire::app {
+
+class NotebookPage;
+class FileController;
+class EditController;
+class ViewController;
+class HelpController;
+
+// The window: notebook tabs, docks, menus. Features live in controllers; this class only
+// holds the pieces together.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Menu { File, Edit, View, Insert, Tools, Help };
+
+    MainWindow();
+    ~MainWindow() override;
+
+    QMenu* menu(Menu which) const;
+    NotebookPage* currentPage() const;
+    QList<NotebookPage*> pages() const;
+    void addPage(NotebookPage* page);
+    void removePage(NotebookPage* page);
+    void setCurrentPage(NotebookPage* page);
+
+    FileController* files() const { return m_files; }
+    EditController* edits() const { return m_edits; }
+    ViewController* views() const { return m_views; }
+
+signals:
+    void currentPageChanged(NotebookPage* page);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateTitle();
+    void retranslate();
+
+    QTabWidget* m_tabs;
+    QList<QMenu*> m_menus;
+    FileController* m_files;
+    EditController* m_edits;
+    ViewController* m_views;
+    HelpController* m_help;
+};
+
+} // namespace quire::app

@@ -1,0 +1,56 @@
+#include "notebook_page.h"
+
+#include "app_settings.h"
+#include "editor/model/notebook_document.h"
+#include "editor/view/find_bar.h"
+#include "editor/view/notebook_view.h"
+
+#include <QFileInfo>
+#include <QVBoxLayout>
+
+namespace quire::app {
+
+NotebookPage::NotebookPage(std::unique_ptr<editor::NotebookDocument> document, QWidget* parent)
+    : QWidget(parent), m_doc(std::move(document)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_bar = new MessageBar(this);
+    layout->addWidget(m_bar);
+    m_find = new editor::FindBar(this);
+    buildView();
+    layout->addWidget(m_find);
+}
+
+NotebookPage::~NotebookPage() {
+    delete m_view; // before the document it observes
+    m_view = nullptr;
+}
+
+void NotebookPage::buildView() {
+    auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    m_view = new editor::NotebookView(m_doc.get(), this);
+    editor::CellViewOptions options = m_view->viewOptions();
+    options.lineNumbers = AppSettings::instance().lineNumbers();
+    options.baseDir = m_doc->filePath().isEmpty() ? QString() : QFileInfo(m_doc->filePath()).absolutePath();
+    m_view->setViewOptions(options);
+    layout->insertWidget(1, m_view, 1);
+    m_find->setView(m_view);
+    connect(&AppSettings::instance(), &AppSettings::lineNumbersChanged, m_view, [this](bool on) {
+        auto o = m_view->viewOptions();
+        o.lineNumbers = on;
+        m_view->setViewOptions(o);
+    });
+}
+
+void NotebookPage::replaceDocument(std::unique_ptr<editor::NotebookDocument> document) {
+    const int current = m_view->currentIndex();
+    delete m_view;
+    m_view = nullptr;
+    m_doc = std::move(document);
+    buildView();
+    m_view->setCurrentIndex(std::min(current, m_doc->cellCount() - 1));
+    emit documentReplaced();
+}
+
+} // namespace quire::app
