@@ -173,6 +173,15 @@ std::string readableDetail(const std::string& what) {
     return out;
 }
 
+// Python writes NaN, Infinity and -Infinity for floats JSON cannot hold; nlohmann stops at
+// their first letter.
+bool isNonFiniteLiteral(std::string_view text, size_t at) {
+    if (at > 0 && text[at - 1] == '-')
+        --at;
+    const std::string_view rest = text.substr(std::min(at, text.size()));
+    return rest.starts_with("NaN") || rest.starts_with("Infinity") || rest.starts_with("-Infinity");
+}
+
 bool onlyWhitespace(std::string_view s) {
     if (s.substr(0, 3) == "\xef\xbb\xbf")
         s.remove_prefix(3);
@@ -192,6 +201,12 @@ JsonParseResult parseJson(std::string_view bytes) {
     if (onlyWhitespace(bytes)) {
         result.error.line = 1;
         result.error.message = nbMessage(NB_TR("the file is empty"));
+        return result;
+    }
+    // JSON text never holds a raw NUL, and nlohmann would take one for the end of the input.
+    if (const size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+        result.error.line = lineAtOffset(bytes, nul);
+        result.error.message = nbMessage(NB_TR("the file contains a NUL byte: it is not JSON text"));
         return result;
     }
     DomBuilder builder;
@@ -214,7 +229,7 @@ JsonParseResult parseJson(std::string_view bytes) {
     const std::string& what = builder.errorText();
     if (builder.errorPosition() > bytes.size() || what.find("end of input") != std::string::npos) {
         result.error.message = nbMessage(NB_TR("the JSON ends too early (is the file truncated?)"));
-    } else if (token.starts_with("N") || token.starts_with("I") || token.starts_with("-I")) {
+    } else if (isNonFiniteLiteral(bytes, at)) {
         result.error.message = nbMessage(NB_TR("NaN and Infinity are not valid JSON"));
     } else if (what.find("UTF-8") != std::string::npos) {
         result.error.message = nbMessage(NB_TR("the file is not valid UTF-8 text"));

@@ -72,7 +72,8 @@ void appendJsonString(std::string& out, std::string_view s, bool ensureAscii, bo
     size_t run = 0; // start of the bytes not yet copied
     for (size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || (!ensureAscii && c >= 0x80))) {
+        const bool plain = c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ensureAscii);
+        if (plain) {
             ++i;
             continue;
         }

@@ -74,6 +74,9 @@ private:
         }
     }
 
+    // Cells have an "id" from 4.5 on; before, it is an unexpected key like any other.
+    const char* idKey() const { return m_minor >= 5 ? "id" : "cell_type"; }
+
     bool expectObject(const Json& v, const std::string& path) {
         if (!v.is_object())
             report(path, nbMessage(NB_TR("must be an object")));
@@ -151,7 +154,7 @@ private:
             requireKeys(c, path, {"cell_type", "metadata", "source"});
             if (m_minor >= 5)
                 requireKeys(c, path, {"id"});
-            allowKeys(c, path, {"id", "cell_type", "metadata", "attachments", "source"});
+            allowKeys(c, path, {"cell_type", "metadata", "attachments", "source", idKey()});
             commonCellKeys(c, path, false);
             if (const auto it = c.find("metadata"); it != c.end() && it->is_object()) {
                 if (kind == "raw")
@@ -174,7 +177,7 @@ private:
         requireKeys(c, path, {"cell_type", "metadata", "source", "outputs", "execution_count"});
         if (m_minor >= 5)
             requireKeys(c, path, {"id"});
-        allowKeys(c, path, {"id", "cell_type", "metadata", "source", "outputs", "execution_count"});
+        allowKeys(c, path, {"cell_type", "metadata", "source", "outputs", "execution_count", idKey()});
         commonCellKeys(c, path, true);
         if (const auto it = c.find("execution_count"); it != c.end())
             executionCount(*it, childPointer(path, "execution_count"));
@@ -345,8 +348,8 @@ private:
             const auto [it, inserted] = seen.emplace(id->get<std::string>(), i);
             if (!inserted)
                 report(childPointer(childPointer("/cells", i), "id"),
-                       nbMessage(NB_TR("duplicate cell id \"%1\" (also used by cell %2)"), id->get<std::string>(),
-                                 it->second + 1));
+                       nbMessage(NB_TR("duplicate cell id \"%1\" (also used by %2)"), id->get<std::string>(),
+                                 childPointer("/cells", it->second)));
         }
     }
 
@@ -370,7 +373,11 @@ Problems validateNotebook(const Json& notebook, std::string_view text) {
         }
     }
     Problems problems = SchemaCheck(minor).run(notebook);
-    locateProblems(problems, text);
+    if (!text.empty()) {
+        locateProblems(problems, text);
+        std::stable_sort(problems.begin(), problems.end(),
+                         [](const Problem& a, const Problem& b) { return a.line < b.line; });
+    }
     return problems;
 }
 
