@@ -5,6 +5,8 @@
 #include <QUndoStack>
 
 class QAction;
+class QMenu;
+class QKeySequence;
 
 namespace quire::app {
 
@@ -21,7 +23,7 @@ public:
 private:
     void updateActions();
     template <typename F>
-    QAction* addFn(class QMenu* menu, const QString& text, const QKeySequence& key, F fn);
+    QAction* addFn(QMenu* menu, const QString& text, const QKeySequence& key, F fn);
 
     MainWindow* m_window;
     QAction* m_undo = nullptr;

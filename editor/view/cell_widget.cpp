@@ -78,6 +78,8 @@ CellWidget::CellWidget(CellPtr cell, const CellViewOptions& options, QWidget* pa
     }
     if (m_cell->isCode()) {
         m_outputs = new OutputArea(this);
+        // Out[n] prompts sit in the same column as the In [n] prompts.
+        m_outputs->setPromptWidth(GutterWidth);
         m_outputs->setOutputs(m_cell->outputs(), m_cell->executionCount());
     }
     updatePrompt();
@@ -133,7 +135,7 @@ int CellWidget::heightForWidth(int width) const {
     else if (m_editor)
         h += m_editor->contentHeight() + 2;
     if (m_outputs && m_outputs->hasOutputs())
-        h += Pad + m_outputs->heightForWidth(cw);
+        h += Pad + m_outputs->heightForWidth(GutterWidth + cw);
     return h + Pad;
 }
 
@@ -155,8 +157,8 @@ void CellWidget::layoutChildren() {
         m_outputs->setVisible(any);
         if (any) {
             y += Pad;
-            const int h = m_outputs->heightForWidth(cw);
-            m_outputs->setGeometry(GutterWidth, y, cw, h);
+            const int h = m_outputs->heightForWidth(GutterWidth + cw);
+            m_outputs->setGeometry(0, y, GutterWidth + cw, h);
         }
     }
     update();

@@ -13,6 +13,8 @@ namespace quire::editor {
 
 CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
     setUtf8(true);
+    // Cells are entered with Enter or a click, never by Tab (Tab indents inside a cell).
+    setFocusPolicy(Qt::ClickFocus);
     setFrameStyle(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -149,7 +151,11 @@ void CodeEditor::keyPressEvent(QKeyEvent* event) {
 
 void CodeEditor::focusInEvent(QFocusEvent* event) {
     QsciScintilla::focusInEvent(event);
-    emit focusEntered();
+    // Only a click or an explicit setFocus() means "edit this cell"; focus that comes back
+    // with the window or a closed popup does not change the notebook's mode.
+    const auto r = event->reason();
+    if (r == Qt::MouseFocusReason || r == Qt::OtherFocusReason || r == Qt::ShortcutFocusReason)
+        emit focusEntered();
 }
 
 void CodeEditor::changeEvent(QEvent* event) {

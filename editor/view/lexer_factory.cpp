@@ -74,8 +74,11 @@ QsciLexer* createLexer(const QString& language, const QPalette& palette, const Q
             continue;
         lexer->setPaper(paper, style);
         lexer->setFont(font, style);
-        if (dark)
-            lexer->setColor(forDark(lexer->defaultColor(style)), style);
+        if (dark) {
+            const QColor c = lexer->defaultColor(style);
+            // Plain (black/grey) text takes the palette's text colour; colours keep their hue.
+            lexer->setColor(c.hslSaturation() < 40 ? palette.color(QPalette::Text) : forDark(c), style);
+        }
     }
     return lexer;
 }

@@ -271,6 +271,9 @@ void NotebookView::release(int index) {
     auto& s = m_slots[size_t(index)];
     if (!s.widget)
         return;
+    // Focus must not wander into another cell's editor when this one goes away.
+    if (s.widget->isAncestorOf(QApplication::focusWidget()))
+        setFocus(Qt::OtherFocusReason);
     s.widget->hide();
     s.widget->deleteLater();
     s.widget = nullptr;

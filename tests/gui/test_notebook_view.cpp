@@ -134,7 +134,8 @@ private slots:
         QVERIFY(ed);
         QTRY_VERIFY(ed->hasFocus());
         ed->setCursorPosition(0, 0);
-        QTest::keyClicks(ed, "y = 5\n");
+        QTest::keyClicks(ed, "y = 5");
+        QTest::keyClick(ed, Qt::Key_Return);
         QCOMPARE(doc->cell(1)->source(), QStringLiteral("y = 5\nx = 0\nprint(x)"));
         QTest::keyClick(ed, Qt::Key_Escape);
         QVERIFY(!view.isEditMode());
