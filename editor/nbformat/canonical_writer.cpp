@@ -169,7 +169,7 @@ private:
     }
 
     std::string m_out;
-    const JsonStyle m_style; // nbformat's
+    const JsonStyle m_style{}; // nbformat's
 };
 
 } // namespace

@@ -49,7 +49,8 @@ void detectLayout(std::string_view text, const JsonSpans& spans, JsonStyle& styl
             if (sep.ends_with('\r'))
                 sep.remove_suffix(1);
         }
-        style.itemSeparator = std::string(sep);
+        // A comma that starts the next line cannot be reproduced: use a plain one then.
+        style.itemSeparator = sep.find(',') != std::string_view::npos ? std::string(sep) : std::string(",");
     } else if (!style.pretty) {
         style.itemSeparator = ", "; // Python's default without indent
     }

@@ -74,6 +74,9 @@ const char* const kStyles[] = {
     "{\n 'cells' : [\n  {\n   'cell_type' : 'markdown', \n   'metadata' : {}, \n"
     "   'source' : [\n    'caf\\u00E9 \\uD83D\\uDE00\\n', \n    '\\/ slash'\n   ]\n  }\n ], \n"
     " 'metadata' : {}, \n 'nbformat' : 4, \n 'nbformat_minor' : 0\n}\n",
+    // commas at the start of lines
+    "{\n 'cells': [\n  {'cell_type': 'raw', 'id': 'a', 'metadata': {}, 'source': 'x'}\n ]\n ,'metadata': {}\n"
+    " ,'nbformat': 4\n ,'nbformat_minor': 5\n}\n",
     // a byte order mark, space around the value, duplicate keys, irregular layout
     "\xef\xbb\xbf  \n{ 'cells':[ ],\n      'metadata' : {'a': 1, 'a': 2},  'nbformat':4,\n"
     "'nbformat_minor':4 }  \n\n",
@@ -131,6 +134,28 @@ private slots:
         e["cells"][0]["execution_count"] = nullptr;
         e["metadata"]["kernelspec"] = {{"name", "python3"}, {"display_name", "Python 3"}};
         check(e, "outputs cleared, metadata added");
+    }
+
+    void editsOfAnyLayoutReadBackAsEdited_data() { unchangedIsByteIdentical_data(); }
+    void editsOfAnyLayoutReadBackAsEdited() {
+        QFETCH(QByteArray, text);
+        const std::string original = text.toStdString();
+        Json nb = read(original);
+        Json& cells = nb["cells"];
+        if (!cells.empty()) {
+            Json& source = cells[0]["source"];
+            if (source.is_string())
+                source = source.get<std::string>() + "\nedited";
+            else if (source.is_array())
+                source.push_back("edited \xc3\xa9");
+            cells.erase(cells.begin() + qsizetype(cells.size() / 2));
+        }
+        cells.push_back({{"cell_type", "markdown"}, {"metadata", {{"k", {1, 2.5, nullptr}}}}, {"source", "new\ncell"}});
+        nb["metadata"]["added"] = "\xe2\x80\xa8";
+        const std::string out = KeepStyleWriter(original).write(nb);
+        const auto back = readNotebook(out);
+        QVERIFY2(back.notebook, out.c_str());
+        QCOMPARE(b(writeCanonical(*back.notebook)), b(writeCanonical(nb)));
     }
 
     void oneCellEditChangesOnlyItsLines() {
