@@ -54,6 +54,10 @@ NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes
         return result;
     }
     result.problems = std::move(read.problems);
+    // Canonical files stay canonical; anything else keeps its style. Comparing with the
+    // canonical text is much cheaper than building the keep-style writer, which waits for Save.
+    const bool canonical = !read.upgraded &&
+        writeCanonical(*read.notebook) == std::string_view(bytes.constData(), size_t(bytes.size()));
     auto doc = std::make_unique<NotebookDocument>();
     doc->m_cells.clear();
     Json root = std::move(*read.notebook);
@@ -64,9 +68,10 @@ NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes
     }
     doc->m_root = std::move(root);
     doc->m_path = path;
-    auto keep = std::make_unique<KeepStyleWriter>(bytes.toStdString());
-    if (!read.upgraded && !keep->originalIsCanonical())
-        doc->m_keepStyle = std::move(keep);
+    if (!canonical && !read.upgraded) {
+        doc->m_keepStyle = true;
+        doc->m_styleSource = bytes;
+    }
     result.document = std::move(doc);
     return result;
 }
@@ -86,7 +91,9 @@ NotebookDocument::SaveStyle NotebookDocument::saveStyle() const {
 
 QByteArray NotebookDocument::serialize() const {
     const Json nb = toJson();
-    const std::string text = m_keepStyle ? m_keepStyle->write(nb) : writeCanonical(nb);
+    if (m_keepStyle && !m_keepWriter)
+        m_keepWriter = std::make_unique<KeepStyleWriter>(m_styleSource.toStdString());
+    const std::string text = m_keepStyle ? m_keepWriter->write(nb) : writeCanonical(nb);
     return QByteArray::fromStdString(text);
 }
 
@@ -110,8 +117,10 @@ bool NotebookDocument::saveAs(const QString& path, QString* error) {
         emit filePathChanged(path);
     }
     // From now on the file on disk has this text; keep its style for the next save.
-    if (m_keepStyle)
-        m_keepStyle = std::make_unique<KeepStyleWriter>(bytes.toStdString());
+    if (m_keepStyle) {
+        m_styleSource = bytes;
+        m_keepWriter.reset();
+    }
     m_dirtyWithoutUndo = false;
     m_undo.setClean();
     setCleanState();

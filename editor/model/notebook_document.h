@@ -92,7 +92,11 @@ private:
     QUndoStack m_undo;
     bool m_dirtyWithoutUndo = false;
     bool m_lastModified = false;
-    std::unique_ptr<KeepStyleWriter> m_keepStyle; // set when the file's style is not canonical
+    // Files not in canonical style are written back in their own style: the text they were
+    // read from (or last saved as), and the writer made from it on first use.
+    bool m_keepStyle = false;
+    QByteArray m_styleSource;
+    mutable std::unique_ptr<KeepStyleWriter> m_keepWriter;
 };
 
 } // namespace quire::editor

@@ -66,7 +66,8 @@ void openOnce(const QString& path, bool typing) {
     auto* window = new app::MainWindow;
     window->resize(1200, 900);
     window->show();
-    QTest::qWaitForWindowExposed(window);
+    if (!QTest::qWaitForWindowExposed(window))
+        std::printf("window not exposed\n");
     clock.restart();
     auto* page = window->files()->openFile(path);
     auto* view = page->view();
