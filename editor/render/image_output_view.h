@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QPixmap>
+#include <QWidget>
+
+namespace quire::editor {
+
+// One image output (PNG, JPEG, GIF's first frame, or SVG). It asks for its natural size
+// (from output metadata or the image) and scales down, keeping the aspect ratio, when the
+// width is smaller. The context menu copies or saves the image.
+class ImageOutputView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ImageOutputView(QWidget* parent = nullptr);
+
+    // A decoded raster image shown at `logicalSize` (empty: its own size). `base64` (the
+    // notebook's data) and `suffix` ("png", "jpg", "gif") are what "Save Image As" writes.
+    void setRaster(const QImage& image, QSizeF logicalSize, const QByteArray& base64,
+                   const QString& suffix);
+    // An SVG document, rendered when painted at the screen's pixel ratio.
+    void setSvg(const QByteArray& svg, QSizeF logicalSize);
+    // Paint a white backdrop under transparent images on dark themes (matplotlib's
+    // "needs_background": "light").
+    void setNeedsLightBackground(bool needed) { m_needsLight = needed; }
+
+    QSizeF logicalSize() const { return m_logical; }
+    // The image as it is drawn now (for tests and copying).
+    QImage image() const;
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    QSizeF shownSize(int width) const;
+    void saveImage();
+
+    QImage m_raster;
+    QByteArray m_svg;
+    QByteArray m_encoded; // base64 for rasters, the document for SVG
+    QString m_suffix;
+    QSizeF m_logical;
+    bool m_needsLight = false;
+    QPixmap m_scaled; // the last drawn size, so repaints do not rescale
+};
+
+} // namespace quire::editor

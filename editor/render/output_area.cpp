@@ -1,0 +1,245 @@
+#include "editor/render/output_area.h"
+
+#include "editor/render/ansi_text.h"
+#include "editor/render/image_cache.h"
+#include "editor/render/image_output_view.h"
+#include "editor/render/markdown_view.h"
+#include "editor/render/mime_select.h"
+#include "editor/render/render_colors.h"
+#include "editor/render/text_output_view.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+#include <QVBoxLayout>
+
+namespace quire::editor {
+
+namespace {
+
+QString textField(const Json& output, const char* key) {
+    const auto it = output.find(key);
+    return it == output.end() ? QString() : mimeText(*it);
+}
+
+// Output metadata {"image/png": {"width": W, "height": H}}; either may be missing.
+QSizeF metadataSize(const Json& output, const QString& mime, QSizeF natural) {
+    const auto meta = output.find("metadata");
+    if (meta == output.end() || !meta->is_object())
+        return natural;
+    const auto forMime = meta->find(mime.toStdString());
+    if (forMime == meta->end() || !forMime->is_object())
+        return natural;
+    const auto number = [&](const char* key) -> qreal {
+        const auto v = forMime->find(key);
+        if (v == forMime->end())
+            return 0;
+        if (v->is_number())
+            return v->get<double>();
+        if (v->is_string())
+            return QString::fromStdString(v->get<std::string>()).toDouble();
+        return 0;
+    };
+    const qreal w = number("width");
+    const qreal h = number("height");
+    if (w > 0 && h > 0)
+        return QSizeF(w, h);
+    if (w > 0 && natural.width() > 0)
+        return QSizeF(w, natural.height() * w / natural.width());
+    if (h > 0 && natural.height() > 0)
+        return QSizeF(natural.width() * h / natural.height(), h);
+    return natural;
+}
+
+bool needsLightBackground(const Json& output) {
+    const auto meta = output.find("metadata");
+    if (meta == output.end() || !meta->is_object())
+        return false;
+    const auto v = meta->find("needs_background");
+    return v != meta->end() && v->is_string() && v->get<std::string>() == "light";
+}
+
+} // namespace
+
+OutputArea::OutputArea(QWidget* parent) : QWidget(parent), m_layout(new QVBoxLayout(this)) {
+    m_layout->setSpacing(2);
+    setPromptWidth(-1);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+const QStringList& OutputArea::renderableMimeTypes() {
+    static const QStringList types = {
+        QStringLiteral("text/markdown"), QStringLiteral("image/svg+xml"),
+        QStringLiteral("image/png"),     QStringLiteral("image/jpeg"),
+        QStringLiteral("image/gif"),     QStringLiteral("application/json"),
+        QStringLiteral("text/plain")};
+    return types;
+}
+
+void OutputArea::setPromptWidth(int pixels) {
+    if (pixels < 0) {
+        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        pixels = QFontMetrics(fixed).horizontalAdvance(QStringLiteral("Out[999]:")) + 8;
+    }
+    m_promptWidth = pixels;
+    m_layout->setContentsMargins(pixels, 0, 0, 0);
+    update();
+}
+
+void OutputArea::clear() {
+    for (const Shown& s : std::as_const(m_views))
+        delete s.view;
+    m_views.clear();
+    updateGeometry();
+}
+
+void OutputArea::setOutputs(const Json& outputs, std::optional<long long> executionCount) {
+    clear();
+    if (!outputs.is_array())
+        return;
+    for (const Json& output : outputs) {
+        if (!output.is_object())
+            continue;
+        QWidget* view = makeView(output);
+        if (!view)
+            continue;
+        Shown shown{view, -1, {}};
+        if (output.value("output_type", std::string()) == "execute_result") {
+            const auto count = output.find("execution_count");
+            shown.executionCount = count != output.end() && count->is_number_integer()
+                                       ? count->get<long long>()
+                                       : executionCount.value_or(0);
+        }
+        if (auto* text = qobject_cast<TextOutputView*>(view))
+            shown.text = text->plainText();
+        else if (auto* md = qobject_cast<MarkdownView*>(view))
+            shown.text = md->markdown();
+        m_layout->addWidget(view);
+        m_views.append(shown);
+    }
+    updateGeometry();
+    update();
+}
+
+QWidget* OutputArea::outputView(int index) const {
+    return index >= 0 && index < m_views.size() ? m_views[index].view.data() : nullptr;
+}
+
+QWidget* OutputArea::makeView(const Json& output) {
+    const std::string type = output.value("output_type", std::string());
+    if (type == "stream") {
+        const bool err = output.value("name", std::string()) == "stderr";
+        return makeTextView(textField(output, "text"),
+                            int(err ? TextOutputView::Kind::Stderr : TextOutputView::Kind::Plain));
+    }
+    if (type == "error") {
+        QString text;
+        if (const auto tb = output.find("traceback"); tb != output.end() && tb->is_array()) {
+            QStringList lines;
+            for (const Json& line : *tb)
+                lines.append(mimeText(line));
+            text = lines.join(u'\n');
+        }
+        const QString ename = textField(output, "ename");
+        const QString evalue = textField(output, "evalue");
+        // IPython's traceback already ends with "ename: evalue"; other kernels may not.
+        if (!ename.isEmpty() && !ansiToPlainText(text).contains(ename))
+            text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + ename + QStringLiteral(": ") + evalue;
+        return makeTextView(text, int(TextOutputView::Kind::Error));
+    }
+    if (type == "execute_result" || type == "display_data")
+        return makeDataView(output);
+    return makeTextView(tr("[output of type \"%1\" is not shown]").arg(QString::fromStdString(type)),
+                        int(TextOutputView::Kind::Plain));
+}
+
+QWidget* OutputArea::makeDataView(const Json& output) {
+    const auto data = output.find("data");
+    if (data == output.end() || !data->is_object() || data->empty())
+        return nullptr;
+    const QString mime = selectMimeType(*data, renderableMimeTypes());
+    const Json& value = mime.isEmpty() ? Json() : (*data)[mime.toStdString()];
+    if (mime == u"text/plain")
+        return makeTextView(mimeText(value), int(TextOutputView::Kind::Plain));
+    if (mime == u"application/json")
+        return makeTextView(QString::fromStdString(value.dump(2)), int(TextOutputView::Kind::Plain));
+    if (mime == u"text/markdown") {
+        auto* view = new MarkdownView(this);
+        view->setMarkdown(mimeText(value));
+        return view;
+    }
+    if (mime.startsWith(u"image/"))
+        return makeImageView(output, mime);
+    // Nothing drawn natively (e.g. only text/html or text/latex): show the richest source.
+    for (const QString& type : mimePreferenceOrder()) {
+        const auto it = data->find(type.toStdString());
+        if (it != data->end() && !isJsonMimeType(type))
+            return makeTextView(mimeText(*it), int(TextOutputView::Kind::Plain));
+    }
+    return makeTextView(tr("[%1 output is not shown]").arg(QString::fromStdString(data->begin().key())),
+                        int(TextOutputView::Kind::Plain));
+}
+
+QWidget* OutputArea::makeTextView(const QString& text, int kind) {
+    auto* view = new TextOutputView(this);
+    view->setText(text, TextOutputView::Kind(kind));
+    return view;
+}
+
+QWidget* OutputArea::makeImageView(const Json& output, const QString& mime) {
+    const Json& value = output["data"][mime.toStdString()];
+    auto* view = new ImageOutputView(this);
+    if (mime == u"image/svg+xml") {
+        const QByteArray svg = mimeBytes(value);
+        view->setSvg(svg, metadataSize(output, mime, image_cache::svgSize(svg)));
+    } else {
+        const QByteArray base64 = mimeBytes(value);
+        const QImage image = image_cache::fromBase64(base64);
+        if (image.isNull()) {
+            delete view;
+            return makeTextView(tr("[%1 image could not be decoded]").arg(mime), int(TextOutputView::Kind::Error));
+        }
+        const QString suffix = mime == u"image/jpeg" ? QStringLiteral("jpg") : mime.mid(6);
+        view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64, suffix);
+    }
+    view->setNeedsLightBackground(needsLightBackground(output));
+    return view;
+}
+
+QString OutputArea::plainText() const {
+    QStringList parts;
+    for (const Shown& s : m_views) {
+        if (!s.text.isEmpty())
+            parts.append(s.text);
+    }
+    return parts.join(u'\n');
+}
+
+int OutputArea::heightForWidth(int width) const {
+    if (m_views.isEmpty())
+        return 0;
+    return m_layout->totalHeightForWidth(width);
+}
+
+QSize OutputArea::sizeHint() const {
+    const int w = width() > 0 && isVisible() ? width() : 600;
+    return QSize(w, heightForWidth(w));
+}
+
+void OutputArea::paintEvent(QPaintEvent* event) {
+    QPainter painter(this);
+    painter.setClipRect(event->rect());
+    painter.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    painter.setPen(outputPromptColor(palette()));
+    for (const Shown& s : m_views) {
+        if (s.executionCount < 0 || !s.view || !s.view->geometry().intersects(event->rect().adjusted(-m_promptWidth, 0, 0, 0)))
+            continue;
+        const QRect r(0, s.view->y(), m_promptWidth - 6, painter.fontMetrics().height() + 4);
+        const QString prompt = s.executionCount > 0 ? QStringLiteral("Out[%1]:").arg(s.executionCount)
+                                                    : QStringLiteral("Out[ ]:");
+        painter.drawText(r, Qt::AlignRight | Qt::AlignVCenter, prompt);
+    }
+}
+
+} // namespace quire::editor

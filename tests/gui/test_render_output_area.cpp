@@ -1,0 +1,217 @@
+// OutputArea: what each output type becomes, sizing, image metadata, and the cost of big outputs.
+#include "editor/render/image_output_view.h"
+#include "editor/render/markdown_view.h"
+#include "editor/render/output_area.h"
+#include "editor/render/text_output_view.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace quire::editor;
+
+namespace {
+
+std::string pngBase64(const QImage& image) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes.toBase64().toStdString();
+}
+
+Json stream(const std::string& name, const std::string& text) {
+    return Json{{"output_type", "stream"}, {"name", name}, {"text", text}};
+}
+
+Json imageOutput(const std::string& base64, const Json& metadata = Json::object()) {
+    return Json{{"output_type", "display_data"},
+                {"data", {{"image/png", base64}, {"text/plain", "<Figure>"}}},
+                {"metadata", metadata}};
+}
+
+} // namespace
+
+class TestRenderOutputArea : public QObject {
+    Q_OBJECT
+
+private slots:
+    void outputTypesBecomeViews() {
+        OutputArea area;
+        Json outputs = Json::array();
+        outputs.push_back(stream("stdout", "hello\n"));
+        outputs.push_back(stream("stderr", "warning\n"));
+        outputs.push_back(Json{{"output_type", "error"}, {"ename", "ZeroDivisionError"},
+                               {"evalue", "division by zero"},
+                               {"traceback", {"\x1b[0;31m---------\x1b[0m", "\x1b[0;31mZeroDivisionError\x1b[0m: division by zero"}}});
+        outputs.push_back(Json{{"output_type", "execute_result"}, {"execution_count", 7},
+                               {"data", {{"text/plain", "42"}, {"text/html", "<b>42</b>"}}}, {"metadata", Json::object()}});
+        outputs.push_back(Json{{"output_type", "display_data"}, {"data", {{"text/markdown", "**bold** $x$"}}}});
+        outputs.push_back(Json{{"output_type", "display_data"}, {"data", {{"text/html", {"<table>\n", "</table>"}}}}});
+        outputs.push_back(Json{{"output_type", "display_data"}, {"data", {{"application/json", {{"a", 1}}}}}});
+        area.setOutputs(outputs);
+        QCOMPARE(area.outputCount(), 7);
+        auto* out = qobject_cast<TextOutputView*>(area.outputView(0));
+        QVERIFY(out);
+        QCOMPARE(out->kind(), TextOutputView::Kind::Plain);
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(1))->kind(), TextOutputView::Kind::Stderr);
+        auto* err = qobject_cast<TextOutputView*>(area.outputView(2));
+        QCOMPARE(err->kind(), TextOutputView::Kind::Error);
+        QCOMPARE(err->plainText(), QString("---------\nZeroDivisionError: division by zero"));
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(3))->plainText(), QString("42"));
+        QVERIFY(qobject_cast<MarkdownView*>(area.outputView(4)));
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(5))->plainText(), QString("<table>\n</table>"));
+        QVERIFY(qobject_cast<TextOutputView*>(area.outputView(6))->plainText().contains(QStringLiteral("\"a\": 1")));
+        QVERIFY(area.plainText().contains(QStringLiteral("hello")));
+        QVERIFY(area.hasOutputs());
+        area.setOutputs(Json::array());
+        QVERIFY(!area.hasOutputs());
+        QCOMPARE(area.heightForWidth(500), 0);
+    }
+
+    void errorWithoutTracebackShowsNameAndValue() {
+        OutputArea area;
+        area.setOutputs(Json::array({Json{{"output_type", "error"}, {"ename", "ValueError"}, {"evalue", "bad"}, {"traceback", Json::array()}}}));
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(0))->plainText(), QString("ValueError: bad"));
+    }
+
+    void heightForWidth() {
+        OutputArea area;
+        std::string text;
+        for (int i = 0; i < 20; ++i)
+            text += "line " + std::to_string(i) + "\n";
+        area.setOutputs(Json::array({stream("stdout", text)}));
+        QVERIFY(area.hasHeightForWidth());
+        const int h = area.heightForWidth(600);
+        QVERIFY(h > 20 * 10);
+        // Narrower: lines wrap, never shorter.
+        area.setOutputs(Json::array({stream("stdout", std::string(300, 'x'))}));
+        QVERIFY(area.heightForWidth(200) > area.heightForWidth(2000));
+    }
+
+    void imageMetadataWidthIsHonoured() {
+        QImage image(200, 100, QImage::Format_RGB32);
+        image.fill(Qt::green);
+        const std::string b64 = pngBase64(image);
+        OutputArea area;
+        area.setOutputs(Json::array({imageOutput(b64, {{"image/png", {{"width", 100}}}}), imageOutput(b64)}));
+        auto* half = qobject_cast<ImageOutputView*>(area.outputView(0));
+        auto* full = qobject_cast<ImageOutputView*>(area.outputView(1));
+        QVERIFY(half && full);
+        QCOMPARE(half->logicalSize(), QSizeF(100, 50));
+        QCOMPARE(full->logicalSize(), QSizeF(200, 100));
+        QCOMPARE(half->heightForWidth(600), 50);
+        QCOMPARE(full->heightForWidth(100), 50); // scaled down to fit, aspect kept
+        QCOMPARE(half->image().size(), QSize(200, 100)); // full resolution kept for high DPI
+        // Both width and height given: both used.
+        area.setOutputs(Json::array({imageOutput(b64, {{"image/png", {{"width", 40}, {"height", 30}}}})}));
+        QCOMPARE(qobject_cast<ImageOutputView*>(area.outputView(0))->logicalSize(), QSizeF(40, 30));
+    }
+
+    void executeResultPromptDoesNotBreakLayout() {
+        OutputArea area;
+        area.setOutputs(Json::array({Json{{"output_type", "execute_result"}, {"data", {{"text/plain", "1"}}}, {"metadata", Json::object()}}}), 3);
+        area.resize(500, area.heightForWidth(500));
+        QImage shot(area.size(), QImage::Format_ARGB32);
+        shot.fill(Qt::white);
+        area.render(&shot);
+        QVERIFY(area.promptWidth() > 0);
+        QVERIFY(area.outputView(0)->x() >= area.promptWidth());
+    }
+
+    void buildCostForTextAndPng() {
+        std::string text;
+        for (int i = 0; i < 20; ++i)
+            text += "epoch " + std::to_string(i) + ": loss=0.1234 acc=0.9876\n";
+        const Json textOutputs = Json::array({stream("stdout", text)});
+        constexpr int n = 500;
+        {
+            OutputArea warm;
+            warm.setOutputs(textOutputs);
+            warm.heightForWidth(700);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < n; ++i) {
+            OutputArea area;
+            area.setOutputs(textOutputs);
+        }
+        const double buildUs = double(timer.nsecsElapsed()) / 1000.0 / n;
+        timer.restart();
+        for (int i = 0; i < n; ++i) {
+            OutputArea area;
+            area.setOutputs(textOutputs);
+            QVERIFY(area.heightForWidth(700) > 0);
+        }
+        const double layoutUs = double(timer.nsecsElapsed()) / 1000.0 / n;
+        qInfo("20-line stream output: build %.0f us, build+heightForWidth %.0f us", buildUs, layoutUs);
+
+        // A noisy plot-like PNG of about 64 KB.
+        QImage image(400, 300, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        auto* rng = QRandomGenerator::global();
+        for (int i = 0; i < 2500; ++i)
+            p.fillRect(int(rng->bounded(400)), int(rng->bounded(300)), 3, 3, QColor::fromRgb(rng->generate()));
+        p.end();
+        const std::string b64 = pngBase64(image);
+        const Json pngOutputs = Json::array({imageOutput(b64)});
+        timer.restart();
+        {
+            OutputArea first;
+            first.setOutputs(pngOutputs);
+        }
+        const double firstMs = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        for (int i = 0; i < n; ++i) {
+            OutputArea again;
+            again.setOutputs(pngOutputs);
+        }
+        const double againUs = double(timer.nsecsElapsed()) / 1000.0 / n;
+        qInfo("PNG output (%d KB base64): first build %.2f ms (decode), cached rebuild %.0f us",
+              int(b64.size() / 1024), firstMs, againUs);
+    }
+
+    void millionLineStreamPaintsOnlyVisibleRows() {
+        std::string text;
+        text.reserve(20'000'000);
+        for (int i = 0; i < 1'000'000; ++i)
+            text += "row " + std::to_string(i) + " \x1b[32mok\x1b[0m\n";
+        const Json outputs = Json::array({stream("stdout", text)});
+        QElapsedTimer timer;
+        timer.start();
+        OutputArea area;
+        area.setOutputs(outputs);
+        const double buildMs = double(timer.nsecsElapsed()) / 1e6;
+        auto* view = qobject_cast<TextOutputView*>(area.outputView(0));
+        QVERIFY(view);
+        QCOMPARE(view->lineCount(), 1'000'000);
+        QVERIFY(!view->isWrapping());
+        timer.restart();
+        const int h = view->heightForWidth(800);
+        const double hfwMs = double(timer.nsecsElapsed()) / 1e6;
+        QVERIFY(h > 100000);
+        QVERIFY(h < QWIDGETSIZE_MAX);
+        view->resize(800, h);
+        QImage shot(800, 300, QImage::Format_ARGB32);
+        shot.fill(Qt::white);
+        timer.restart();
+        view->render(&shot, QPoint(), QRegion(0, h / 3, 800, 300));
+        const double paintMs = double(timer.nsecsElapsed()) / 1e6;
+        QVERIFY(view->lastPaintedRowCount() > 5);
+        QVERIFY(view->lastPaintedRowCount() < 40);
+        // The tail is still reachable below the elided middle.
+        view->render(&shot, QPoint(), QRegion(0, h - 40, 800, 40));
+        QVERIFY(view->lastPaintedRowCount() <= 4);
+        qInfo("1,000,000-line stream: build %.1f ms, heightForWidth %.2f ms, paint 300 px %.2f ms (%d rows laid out)",
+              buildMs, hfwMs, paintMs, view->lastPaintedRowCount());
+        QVERIFY(view->plainText().size() > 10'000'000);
+    }
+};
+
+QTEST_MAIN(TestRenderOutputArea)
+#include "test_render_output_area.moc"
