@@ -53,7 +53,9 @@ void HelpController::showShortcuts() {
         {cmd, QStringLiteral("Shift+M"), tr("Merge selected cells (or with the cell below)")},
         {edit, QStringLiteral("Ctrl+Shift+-"), tr("Split the cell at the cursor")},
         {cmd, QStringLiteral("Home / End"), tr("First / last cell")},
-        {edit, QStringLiteral("Shift+Enter, Ctrl+Enter"), tr("Render a markdown cell")},
+        {any, QStringLiteral("Shift+Enter"), tr("Run the cell (markdown renders) and select the next")},
+        {any, QStringLiteral("Ctrl+Enter"), tr("Run the cell and stay on it")},
+        {any, QStringLiteral("Alt+Enter"), tr("Run the cell and insert a code cell below")},
         {edit, QStringLiteral("↑ on the first line, ↓ on the last"), tr("Move into the neighbouring cell")},
     };
     // Every menu action with a real shortcut, read from the menus so the list cannot drift.

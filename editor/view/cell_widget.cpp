@@ -102,6 +102,7 @@ void CellWidget::ensureEditor() {
     });
     connect(m_editor, &CodeEditor::focusEntered, this, [this] { emit editRequested(this); });
     connect(m_editor, &CodeEditor::escapePressed, this, [this] { emit escapePressed(this); });
+    connect(m_editor, &CodeEditor::runRequested, this, [this](Qt::KeyboardModifiers m) { emit runRequested(this, m); });
     connect(m_editor, &CodeEditor::navigateOut, this, [this](int d) { emit navigateOut(this, d); });
     m_editor->show();
 }
@@ -193,6 +194,8 @@ void CellWidget::setMode(Mode mode) {
 void CellWidget::startEditing() {
     if (m_markdown && !m_editingMarkdown) {
         ensureEditor();
+        m_editor->setTextQuietly(m_cell->source());
+        m_editor->show();
         m_editingMarkdown = true;
         m_markdown->hide();
         layoutChildren();

@@ -52,6 +52,7 @@ signals:
     void sourceEdited(CellWidget* self);   // the user typed
     void heightChanged(CellWidget* self);
     void escapePressed(CellWidget* self);
+    void runRequested(CellWidget* self, Qt::KeyboardModifiers modifiers);
     void navigateOut(CellWidget* self, int direction);
     void collapseToggled(CellWidget* self);
 

@@ -134,6 +134,12 @@ void CodeEditor::keyPressEvent(QKeyEvent* event) {
         emit escapePressed();
         return;
     }
+    const auto runMods = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier);
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (runMods == Qt::ShiftModifier || runMods == Qt::ControlModifier || runMods == Qt::AltModifier)) {
+        emit runRequested(runMods);
+        return;
+    }
     if (event->modifiers() == Qt::NoModifier && !isListActive()) {
         int line, index;
         getCursorPosition(&line, &index);

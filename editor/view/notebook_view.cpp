@@ -312,6 +312,13 @@ void NotebookView::connectWidget(CellWidget* w) {
             requestLayout();
     });
     connect(w, &CellWidget::escapePressed, this, [this](CellWidget*) { enterCommandMode(); });
+    connect(w, &CellWidget::runRequested, this, [this](CellWidget* self, Qt::KeyboardModifiers m) {
+        const int i = slotIndex(self);
+        if (i < 0)
+            return;
+        setCurrentIndex(i);
+        runCurrent(m == Qt::ShiftModifier ? RunMode::Advance : m == Qt::AltModifier ? RunMode::InsertBelow : RunMode::Stay);
+    });
     connect(w, &CellWidget::navigateOut, this, [this](CellWidget* self, int d) {
         const int i = slotIndex(self);
         int j = i + d;
@@ -368,7 +375,8 @@ void NotebookView::paintEvent(QPaintEvent*) {
 }
 
 void NotebookView::mousePressEvent(QMouseEvent* event) {
-    setFocus(Qt::MouseFocusReason);
+    // A click between cells leaves edit mode, as in Jupyter.
+    enterCommandMode();
     QAbstractScrollArea::mousePressEvent(event);
 }
 
@@ -641,6 +649,32 @@ void NotebookView::clearAllOutputs() {
     m_editing.clearOutputs(all);
 }
 
+void NotebookView::runCurrent(RunMode mode) {
+    if (m_slots.empty())
+        return;
+    const int i = m_current;
+    const CellType type = m_slots[size_t(i)].cell->type();
+    if (type == CellType::Markdown) {
+        if (auto* w = m_slots[size_t(i)].widget)
+            w->renderMarkdown();
+        emit markdownRendered(i);
+    } else if (type == CellType::Code) {
+        emit executeRequested(i);
+    }
+    enterCommandMode();
+    if (mode == RunMode::Advance) {
+        if (i + 1 >= int(m_slots.size()))
+            m_editing.insertCell(i + 1, CellType::Code);
+        setCurrentIndex(i + 1);
+        if (m_slots[size_t(i + 1)].cell->source().isEmpty())
+            enterEditMode();
+    } else if (mode == RunMode::InsertBelow) {
+        m_editing.insertCell(i + 1, CellType::Code);
+        setCurrentIndex(i + 1);
+        enterEditMode();
+    }
+}
+
 // ---- keyboard ----------------------------------------------------------------------------------
 
 bool NotebookView::event(QEvent* event) {
@@ -682,6 +716,27 @@ bool NotebookView::handleCommandKey(QKeyEvent* e) {
         case Qt::Key_Enter:
             enterEditMode();
             return true;
+        default:
+            break;
+        }
+    }
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        switch (mods) {
+        case Qt::ShiftModifier:
+            runCurrent(RunMode::Advance);
+            return true;
+        case Qt::ControlModifier:
+            runCurrent(RunMode::Stay);
+            return true;
+        case Qt::AltModifier:
+            runCurrent(RunMode::InsertBelow);
+            return true;
+        default:
+            break;
+        }
+    }
+    if (mods == Qt::NoModifier) {
+        switch (key) {
         case Qt::Key_Up:
         case Qt::Key_K:
             if (int j = step(-1); j >= 0)

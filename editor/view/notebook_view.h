@@ -58,6 +58,11 @@ public:
     int cellTop(int index);
     bool isHidden(int index) const;
 
+    enum class RunMode { Stay, Advance, InsertBelow }; // Ctrl+Enter, Shift+Enter, Alt+Enter
+    // "Run" the current cell: markdown renders; code cells are handed to whoever executes
+    // them (executeRequested); then the selection moves as the mode says.
+    void runCurrent(RunMode mode);
+
     // Finds the cell containing the widget (an editor inside a cell, for instance).
     int indexOfWidget(const QWidget* widget) const;
 
@@ -65,6 +70,7 @@ signals:
     void currentChanged(int index);
     void modeChanged(bool editMode);
     void markdownRendered(int index);
+    void executeRequested(int index); // a code cell asked to run
     void layoutSettled(); // every visible cell has its widget and exact height
 
 protected:

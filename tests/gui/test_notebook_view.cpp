@@ -32,13 +32,6 @@ std::unique_ptr<NotebookDocument> makeDoc(int pairs) {
     return std::move(r.document);
 }
 
-QStringList sources(const NotebookDocument& d) {
-    QStringList out;
-    for (int i = 0; i < d.cellCount(); ++i)
-        out << d.cell(i)->source();
-    return out;
-}
-
 void settle() {
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
@@ -168,6 +161,20 @@ private slots:
         QVERIFY(w->isEditingMarkdown());
         QVERIFY(w->renderMarkdown());
         QVERIFY(!w->isEditingMarkdown());
+        // Enter edits, Shift+Enter renders and moves on.
+        view.enterCommandMode();
+        QTest::keyClick(&view, Qt::Key_Return);
+        QVERIFY(w->isEditingMarkdown());
+        QTRY_VERIFY(w->editor()->hasFocus());
+        QTest::keyClick(w->editor(), Qt::Key_Return, Qt::ShiftModifier);
+        QVERIFY(!w->isEditingMarkdown());
+        QCOMPARE(view.currentIndex(), 1);
+        QVERIFY(!view.isEditMode());
+        // Alt+Enter on the last cell inserts a code cell below and edits it.
+        QTest::keyClick(&view, Qt::Key_Return, Qt::AltModifier);
+        QCOMPARE(doc->cellCount(), 3);
+        QCOMPARE(view.currentIndex(), 2);
+        QVERIFY(view.isEditMode());
     }
 
     void collapseSections() {
