@@ -33,7 +33,10 @@ NotebookDocument::NotebookDocument(QObject* parent) : QObject(parent), m_root(ne
     connect(&m_undo, &QUndoStack::indexChanged, this, [this] { setCleanState(); });
 }
 
-NotebookDocument::~NotebookDocument() = default;
+NotebookDocument::~NotebookDocument() {
+    // The undo stack clears itself on destruction and would report that as a change.
+    disconnect(&m_undo, nullptr, this, nullptr);
+}
 
 NotebookDocument::LoadResult NotebookDocument::load(const QString& path) {
     QFile f(path);
