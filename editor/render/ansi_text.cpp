@@ -23,7 +23,13 @@ bool isSpecial(QChar c) {
 // text takes the new text's style, and flushed at its line break.
 class AnsiParser {
 public:
-    explicit AnsiParser(QStringView input) : m_in(input) { m_out.styles.append(AnsiStyle{}); }
+    AnsiParser(QStringView input, const AnsiStyle& initial) : m_in(input) {
+        m_out.styles.append(AnsiStyle{});
+        if (!initial.isPlain()) {
+            m_out.styles.append(initial);
+            m_style = m_lineStartStyle = 1;
+        }
+    }
 
     AnsiText run() {
         m_out.text.reserve(m_in.size());
@@ -41,6 +47,7 @@ public:
             if (c == u'\n') {
                 endLine();
                 m_out.text.append(u'\n');
+                m_lineStartStyle = m_style;
             } else if (c == u'\r') {
                 if (!(m_pos + 1 < n && m_in[m_pos + 1] == u'\n')) { // CRLF is a plain break
                     buffer();
@@ -55,6 +62,7 @@ public:
             ++m_pos;
         }
         endLine();
+        m_out.lastLineStyle = m_out.styles[m_lineStartStyle];
         if (m_out.styles.size() == 1)
             m_out.styles.clear();
         return std::move(m_out);
@@ -304,6 +312,7 @@ private:
     std::vector<int> m_lineStyles;
     qsizetype m_col = 0;
     int m_style = 0; // index into m_out.styles; 0 is the plain style
+    int m_lineStartStyle = 0;
 };
 
 bool needsParsing(QStringView input) {
@@ -338,14 +347,43 @@ QColor indexedColor(int index, bool dark) {
 
 AnsiText parseAnsi(QStringView input) {
     if (!needsParsing(input))
-        return AnsiText{input.toString(), {}, {}};
-    return AnsiParser(input).run();
+        return AnsiText{input.toString(), {}, {}, {}};
+    return AnsiParser(input, {}).run();
 }
 
 AnsiText parseAnsi(const QString& input) {
     if (!needsParsing(input))
-        return AnsiText{input, {}, {}};
-    return AnsiParser(input).run();
+        return AnsiText{input, {}, {}, {}};
+    return AnsiParser(input, {}).run();
+}
+
+AnsiText parseAnsi(QStringView input, const AnsiStyle& initial) {
+    if (initial.isPlain())
+        return parseAnsi(input);
+    return AnsiParser(input, initial).run();
+}
+
+void extendAnsi(AnsiText& parsed, QStringView oldRaw, QStringView newRaw) {
+    // \r and \b never reach across a line break, so the old text up to its last line stays.
+    const qsizetype rawLineStart = oldRaw.lastIndexOf(u'\n') + 1;
+    const qsizetype textLineStart = parsed.text.lastIndexOf(u'\n') + 1;
+    parsed.text.truncate(textLineStart);
+    while (!parsed.runs.isEmpty() && parsed.runs.last().start >= textLineStart)
+        parsed.runs.removeLast();
+    const AnsiText tail = parseAnsi(newRaw.mid(rawLineStart), parsed.lastLineStyle);
+    parsed.text.append(tail.text);
+    if (!tail.runs.isEmpty() && parsed.styles.isEmpty())
+        parsed.styles.append(AnsiStyle{});
+    for (const AnsiRun& run : tail.runs) {
+        const AnsiStyle& style = tail.style(run);
+        qsizetype id = parsed.styles.indexOf(style);
+        if (id < 0) {
+            parsed.styles.append(style);
+            id = parsed.styles.size() - 1;
+        }
+        parsed.runs.append(AnsiRun{run.start + textLineStart, run.length, int(id)});
+    }
+    parsed.lastLineStyle = tail.lastLineStyle;
 }
 
 QString ansiToPlainText(QStringView input) {

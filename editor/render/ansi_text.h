@@ -46,6 +46,7 @@ struct AnsiText {
     QString text; // printable text: escapes removed, \r and \b applied
     QList<AnsiRun> runs;
     QList<AnsiStyle> styles; // the distinct styles the runs use
+    AnsiStyle lastLineStyle; // the style in effect where the last line starts
 
     const AnsiStyle& style(const AnsiRun& run) const { return styles[run.style]; }
 };
@@ -57,6 +58,13 @@ struct AnsiText {
 AnsiText parseAnsi(QStringView input);
 // Same; text without escapes, \r or \b shares `input`'s data instead of copying it.
 AnsiText parseAnsi(const QString& input);
+// Parses `input` as if an earlier SGR sequence had set `initial`.
+AnsiText parseAnsi(QStringView input, const AnsiStyle& initial);
+
+// Brings `parsed`, the result of parsing `oldRaw`, up to date with `newRaw`, which starts
+// with `oldRaw` (a stream that grew). Only the last line of `oldRaw` and the new text are
+// parsed, so streaming into a long output costs what the new text costs.
+void extendAnsi(AnsiText& parsed, QStringView oldRaw, QStringView newRaw);
 
 // The text parseAnsi would produce, without styles.
 QString ansiToPlainText(QStringView input);

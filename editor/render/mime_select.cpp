@@ -68,6 +68,10 @@ QByteArray mimeBytes(const Json& value) {
 }
 
 QString mimeText(const Json& value) {
+    if (value.is_string()) { // no intermediate copy: outputs can be tens of megabytes
+        const auto& s = value.get_ref<const std::string&>();
+        return QString::fromUtf8(QByteArrayView(s.data(), qsizetype(s.size())));
+    }
     return QString::fromUtf8(mimeBytes(value));
 }
 

@@ -50,6 +50,26 @@ QSizeF metadataSize(const Json& output, const QString& mime, QSizeF natural) {
     return natural;
 }
 
+// A content hash of a JSON value; strings are hashed as bytes, without copying.
+size_t jsonHash(const Json& j, size_t seed) {
+    switch (j.type()) {
+    case Json::value_t::string: {
+        const auto& s = j.get_ref<const std::string&>();
+        return qHash(QByteArrayView(s.data(), qsizetype(s.size())), seed);
+    }
+    case Json::value_t::array:
+        for (const Json& item : j)
+            seed = jsonHash(item, seed * 31 + 1);
+        return seed;
+    case Json::value_t::object:
+        for (auto it = j.begin(); it != j.end(); ++it)
+            seed = jsonHash(it.value(), qHash(QByteArrayView(it.key().data(), qsizetype(it.key().size())), seed));
+        return seed;
+    default:
+        return qHashMulti(seed, int(j.type()), QByteArrayView(j.dump().c_str()));
+    }
+}
+
 bool needsLightBackground(const Json& output) {
     const auto meta = output.find("metadata");
     if (meta == output.end() || !meta->is_object())
@@ -94,30 +114,56 @@ void OutputArea::clear() {
     updateGeometry();
 }
 
+bool OutputArea::reuse(Shown& old, const Json& output, size_t signature) {
+    if (!old.view)
+        return false;
+    if (old.signature == signature)
+        return true;
+    // A stream that grew: extend its view instead of parsing everything again.
+    auto* text = qobject_cast<TextOutputView*>(old.view.data());
+    if (!text || output.value("output_type", std::string()) != "stream")
+        return false;
+    const auto kind = output.value("name", std::string()) == "stderr" ? TextOutputView::Kind::Stderr
+                                                                      : TextOutputView::Kind::Plain;
+    if (text->kind() != kind)
+        return false;
+    text->setText(textField(output, "text"), kind);
+    return true;
+}
+
 void OutputArea::setOutputs(const Json& outputs, std::optional<long long> executionCount) {
-    clear();
-    if (!outputs.is_array())
-        return;
-    for (const Json& output : outputs) {
-        if (!output.is_object())
-            continue;
-        QWidget* view = makeView(output);
-        if (!view)
-            continue;
-        Shown shown{view, -1, {}};
-        if (output.value("output_type", std::string()) == "execute_result") {
-            const auto count = output.find("execution_count");
-            shown.executionCount = count != output.end() && count->is_number_integer()
-                                       ? count->get<long long>()
-                                       : executionCount.value_or(0);
+    QList<Shown> old = std::move(m_views);
+    m_views.clear();
+    while (QLayoutItem* item = m_layout->takeAt(0))
+        delete item;
+    if (outputs.is_array()) {
+        for (const Json& output : outputs) {
+            if (!output.is_object())
+                continue;
+            const size_t signature = jsonHash(output, 0x51ed);
+            Shown shown;
+            const qsizetype i = m_views.size();
+            if (i < old.size() && reuse(old[i], output, signature)) {
+                shown.view = old[i].view;
+                old[i].view = nullptr;
+            } else {
+                shown.view = makeView(output);
+            }
+            if (!shown.view)
+                continue;
+            shown.signature = signature;
+            if (output.value("output_type", std::string()) == "execute_result") {
+                const auto count = output.find("execution_count");
+                shown.executionCount = count != output.end() && count->is_number_integer()
+                                           ? count->get<long long>()
+                                           : executionCount.value_or(0);
+            }
+            m_layout->addWidget(shown.view);
+            m_views.append(shown);
         }
-        if (auto* text = qobject_cast<TextOutputView*>(view))
-            shown.text = text->plainText();
-        else if (auto* md = qobject_cast<MarkdownView*>(view))
-            shown.text = md->markdown();
-        m_layout->addWidget(view);
-        m_views.append(shown);
     }
+    for (const Shown& s : std::as_const(old))
+        delete s.view;
     updateGeometry();
     update();
 }
@@ -210,8 +256,10 @@ QWidget* OutputArea::makeImageView(const Json& output, const QString& mime) {
 QString OutputArea::plainText() const {
     QStringList parts;
     for (const Shown& s : m_views) {
-        if (!s.text.isEmpty())
-            parts.append(s.text);
+        if (auto* text = qobject_cast<TextOutputView*>(s.view.data()))
+            parts.append(text->plainText());
+        else if (auto* md = qobject_cast<MarkdownView*>(s.view.data()))
+            parts.append(md->markdown());
     }
     return parts.join(u'\n');
 }

@@ -23,8 +23,9 @@ class OutputArea : public QWidget {
 public:
     explicit OutputArea(QWidget* parent = nullptr);
 
-    // Replaces what is shown. Decoded images come from a shared cache, so showing the same
-    // outputs again (reopening a view) decodes nothing.
+    // Replaces what is shown. Views of outputs that did not change are kept, a stream that
+    // grew is extended in place, and decoded images come from a shared cache, so calling
+    // this on every model change (streaming) or reopening a view stays cheap.
     // `executionCount` (the cell's) numbers execute results that carry no count of their own.
     void setOutputs(const Json& outputs, std::optional<long long> executionCount = std::nullopt);
     void clear();
@@ -59,8 +60,9 @@ private:
     struct Shown {
         QPointer<QWidget> view;
         long long executionCount = -1; // >= 0: an execute result with a prompt
-        QString text;            // plain text for copying
+        size_t signature = 0;          // hash of the output's JSON
     };
+    bool reuse(Shown& old, const Json& output, size_t signature);
     QVBoxLayout* m_layout = nullptr;
     QList<Shown> m_views;
     int m_promptWidth = -1;

@@ -45,19 +45,40 @@ TextOutputView::TextOutputView(QWidget* parent) : QWidget(parent) {
 TextOutputView::~TextOutputView() = default;
 
 void TextOutputView::setText(const QString& terminalText, Kind kind) {
-    m_text = parseAnsi(terminalText);
+    const bool grows = kind == m_kind && !m_raw.isEmpty() && terminalText.size() >= m_raw.size() &&
+                       QStringView(terminalText).first(m_raw.size()) == m_raw;
+    if (grows && terminalText.size() == m_raw.size())
+        return;
+    if (grows) {
+        const qsizetype lastLine = m_text.text.lastIndexOf(u'\n') + 1;
+        extendAnsi(m_text, m_raw, terminalText);
+        indexLines(lastLine);
+    } else {
+        m_text = parseAnsi(terminalText);
+        m_selectionAnchor = m_selectionCursor = -1;
+        indexLines(0);
+    }
+    m_raw = terminalText;
     m_kind = kind;
+    invalidate();
+}
+
+// Line starts from `from` (a line start) on; a final line break opens no empty line.
+void TextOutputView::indexLines(qsizetype from) {
     const QString& t = m_text.text;
+    while (!m_lineStarts.empty() && m_lineStarts.back() >= from)
+        m_lineStarts.pop_back();
     m_end = t.endsWith(u'\n') ? t.size() - 1 : t.size();
-    m_lineStarts.clear();
-    if (!t.isEmpty()) {
-        m_lineStarts.push_back(0);
-        for (qsizetype i = t.indexOf(u'\n'); i >= 0 && i < m_end; i = t.indexOf(u'\n', i + 1))
+    if ((from == 0 && m_end > 0) || (from > 0 && from <= m_end)) {
+        m_lineStarts.push_back(from);
+        for (qsizetype i = t.indexOf(u'\n', from); i >= 0 && i < m_end; i = t.indexOf(u'\n', i + 1))
             m_lineStarts.push_back(i + 1);
     }
     m_wrap = lineCount() <= kWrapLineLimit && m_end <= kWrapCharLimit;
-    m_selectionAnchor = m_selectionCursor = -1;
-    invalidate();
+    const qsizetype end = m_end;
+    const auto clampSel = [end](qsizetype& p) { p = std::min(p, end); };
+    clampSel(m_selectionAnchor);
+    clampSel(m_selectionCursor);
 }
 
 void TextOutputView::invalidate() {

@@ -22,14 +22,15 @@ class TextOutputView : public QWidget {
 public:
     enum class Kind { Plain, Stderr, Error };
     static constexpr qsizetype kWrapLineLimit = 5000;
-    static constexpr qsizetype kWrapCharLimit = 1 << 20;
+    static constexpr qsizetype kWrapCharLimit = 256 * 1024;
     static constexpr qsizetype kMaxRows = 100000;
     static constexpr qsizetype kMaxRowChars = 4000; // longer lines are cut in unwrapped mode
 
     explicit TextOutputView(QWidget* parent = nullptr);
     ~TextOutputView() override;
 
-    // `terminalText` may hold ANSI escapes, \r and \b.
+    // `terminalText` may hold ANSI escapes, \r and \b. When it extends the text shown
+    // (a growing stream), only the new part is parsed.
     void setText(const QString& terminalText, Kind kind = Kind::Plain);
     Kind kind() const { return m_kind; }
 
@@ -60,6 +61,7 @@ private:
     static constexpr int kPadY = 2;
 
     void invalidate();
+    void indexLines(qsizetype from);
     void ensureWrappedLayout(int width) const;
     qreal rowHeight() const;
     qsizetype rowCount() const;
@@ -71,6 +73,7 @@ private:
     void copySelection() const;
     void saveOutput();
 
+    QString m_raw; // as given, kept to recognise appends
     AnsiText m_text;
     std::vector<qsizetype> m_lineStarts;
     qsizetype m_end = 0; // end of the shown text: a final line break opens no empty line

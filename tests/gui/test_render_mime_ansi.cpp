@@ -143,6 +143,25 @@ private slots:
         QCOMPARE(second[0].format.foreground().color(), pal.color({AnsiColor::Kind::Indexed, 1, 0}, false));
     }
 
+    void extendingEqualsParsingEverything() {
+        const QString full = QStringLiteral("plain \x1b[1;31mred\nstill red\x1b[0m ok\n"
+                                            " 10%|#   |\r 50%|##  |\r100%|####|\n\x1b[32mgreen\rG\x1b[Kx\b\by\n"
+                                            "tail \x1b[44mblue bg");
+        const AnsiText whole = parseAnsi(full);
+        for (qsizetype split = 0; split <= full.size(); ++split) {
+            const QStringView head = QStringView(full).first(split);
+            AnsiText parsed = parseAnsi(head);
+            extendAnsi(parsed, head, full);
+            QCOMPARE(parsed.text, whole.text);
+            QCOMPARE(parsed.runs.size(), whole.runs.size());
+            for (qsizetype r = 0; r < whole.runs.size(); ++r) {
+                QCOMPARE(parsed.runs[r].start, whole.runs[r].start);
+                QCOMPARE(parsed.runs[r].length, whole.runs[r].length);
+                QVERIFY(parsed.style(parsed.runs[r]) == whole.style(whole.runs[r]));
+            }
+        }
+    }
+
     void insertsIntoDocument() {
         QTextDocument doc;
         QTextCursor cursor(&doc);

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLayout>
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QTest>
@@ -77,6 +78,57 @@ private slots:
         OutputArea area;
         area.setOutputs(Json::array({Json{{"output_type", "error"}, {"ename", "ValueError"}, {"evalue", "bad"}, {"traceback", Json::array()}}}));
         QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(0))->plainText(), QString("ValueError: bad"));
+    }
+
+    void unchangedOutputsKeepTheirViews() {
+        OutputArea area;
+        QImage image(10, 10, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        Json outputs = Json::array({stream("stdout", "a\n"), imageOutput(pngBase64(image))});
+        area.setOutputs(outputs);
+        QWidget* text = area.outputView(0);
+        QWidget* picture = area.outputView(1);
+        area.setOutputs(outputs);
+        QCOMPARE(area.outputView(0), text);
+        QCOMPARE(area.outputView(1), picture);
+        // The stream grows: same view, extended; a new output is appended after the image.
+        outputs[0]["text"] = "a\nb\x1b[31mc";
+        outputs.push_back(stream("stderr", "warn\n"));
+        area.setOutputs(outputs);
+        QCOMPARE(area.outputView(0), text);
+        QCOMPARE(area.outputView(1), picture);
+        QCOMPARE(qobject_cast<TextOutputView*>(text)->plainText(), QString("a\nbc"));
+        QCOMPARE(qobject_cast<TextOutputView*>(text)->lineCount(), 2);
+        QCOMPARE(area.outputCount(), 3);
+        // Replaced text (not an append) is parsed from scratch.
+        outputs[0]["text"] = "new";
+        area.setOutputs(outputs);
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(0))->plainText(), QString("new"));
+        // Order is kept in the layout.
+        area.resize(400, area.heightForWidth(400));
+        area.setOutputs(outputs);
+        area.layout()->activate();
+        QVERIFY(area.outputView(0)->geometry().top() < area.outputView(1)->geometry().top());
+    }
+
+    void streamingIntoALongOutputIsIncremental() {
+        std::string text;
+        for (int i = 0; i < 200'000; ++i)
+            text += "line " + std::to_string(i) + " \x1b[36mvalue\x1b[0m\n";
+        OutputArea area;
+        area.setOutputs(Json::array({stream("stdout", text)}));
+        QElapsedTimer timer;
+        timer.start();
+        constexpr int updates = 20;
+        for (int i = 0; i < updates; ++i) {
+            text += "more " + std::to_string(i) + "\n";
+            area.setOutputs(Json::array({stream("stdout", text)}));
+        }
+        const double perUpdate = double(timer.nsecsElapsed()) / 1e6 / updates;
+        auto* view = qobject_cast<TextOutputView*>(area.outputView(0));
+        QCOMPARE(view->lineCount(), 200'000 + updates);
+        QVERIFY(view->plainText().endsWith(QStringLiteral("more 19\n")));
+        qInfo("appending to a 200,000-line stream: %.1f ms per update", perUpdate);
     }
 
     void heightForWidth() {
