@@ -35,6 +35,12 @@ FileController::FileController(MainWindow* window) : QObject(window), m_window(w
     m_save = add(tr("&Save"), QKeySequence::Save, [this] { save(m_window->currentPage()); });
     m_saveAs = add(tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(m_window->currentPage()); });
     m_revert = add(tr("Re&vert to Saved"), QKeySequence(), [this] { revert(m_window->currentPage()); });
+    m_upgrade = add(tr("&Upgrade to nbformat 4.5 (Cell IDs)"), QKeySequence(), [this] {
+        if (auto* p = m_window->currentPage()) {
+            p->view()->editing().upgradeFormat();
+            updateActions();
+        }
+    });
     m->addSeparator();
     m_close = add(tr("&Close Notebook"), QKeySequence::Close, [this] {
         if (auto* p = m_window->currentPage())
@@ -43,6 +49,7 @@ FileController::FileController(MainWindow* window) : QObject(window), m_window(w
     add(tr("&Quit"), QKeySequence::Quit, [this] { m_window->close(); });
     connect(&AppSettings::instance(), &AppSettings::recentFilesChanged, this, [this] { updateRecentMenu(); });
     connect(window, &MainWindow::currentPageChanged, this, [this] { updateActions(); });
+    connect(m, &QMenu::aboutToShow, this, &FileController::updateActions);
     // Autosave, crash journal and disk watching for every page, whichever way it opens.
     connect(this, &FileController::pageOpened, this, [](NotebookPage* page) { new DocumentGuard(page); });
     updateRecentMenu();
@@ -54,6 +61,8 @@ void FileController::updateActions() {
     for (auto* a : {m_save, m_saveAs, m_close})
         a->setEnabled(p != nullptr);
     m_revert->setEnabled(p && !p->document()->filePath().isEmpty());
+    // Notebooks older than 4.5 keep their format (and have no cell ids) until the user upgrades.
+    m_upgrade->setVisible(p && !p->document()->usesCellIds());
 }
 
 void FileController::updateRecentMenu() {

@@ -48,6 +48,7 @@ private:
     QAction* m_save;
     QAction* m_saveAs;
     QAction* m_revert;
+    QAction* m_upgrade;
     QAction* m_close;
     int m_untitled = 0;
 };

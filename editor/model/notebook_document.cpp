@@ -142,6 +142,11 @@ int NotebookDocument::nbformatMinor() const {
     return (it != m_root.end() && it->is_number_integer()) ? it->get<int>() : 0;
 }
 
+void NotebookDocument::setNbformatMinor(int minor) {
+    m_root["nbformat_minor"] = minor;
+    emit metadataChanged();
+}
+
 std::string NotebookDocument::newCellId() const {
     if (!usesCellIds())
         return {};

@@ -49,6 +49,7 @@ public:
     QUndoStack* undoStack() { return &m_undo; }
 
     int nbformatMinor() const;
+    void setNbformatMinor(int minor); // plain mutator (see NotebookEditing::upgradeFormat)
     bool usesCellIds() const { return nbformatMinor() >= 5; }
     std::string newCellId() const; // unique among current cells ("" before 4.5)
     QString language() const;      // from language_info / kernelspec, "python" if unknown

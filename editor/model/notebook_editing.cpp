@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QUndoCommand>
 
 #include <algorithm>
@@ -16,8 +17,8 @@ QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
 class ReplaceRangeCommand : public QUndoCommand {
 public:
     ReplaceRangeCommand(NotebookDocument& doc, int first, int oldCount, std::vector<CellPtr> cells,
-                        const QString& text)
-        : QUndoCommand(text), m_doc(doc), m_first(first), m_other(std::move(cells)),
+                        const QString& text, QUndoCommand* parent = nullptr)
+        : QUndoCommand(text, parent), m_doc(doc), m_first(first), m_other(std::move(cells)),
           m_count(oldCount) {}
     void redo() override { swap(); }
     void undo() override { swap(); }
@@ -35,6 +36,19 @@ private:
     int m_first;
     std::vector<CellPtr> m_other;
     int m_count;
+};
+
+class SetMinorCommand : public QUndoCommand {
+public:
+    SetMinorCommand(NotebookDocument& doc, int minor, QUndoCommand* parent)
+        : QUndoCommand(parent), m_doc(doc), m_before(doc.nbformatMinor()), m_after(minor) {}
+    void redo() override { m_doc.setNbformatMinor(m_after); }
+    void undo() override { m_doc.setNbformatMinor(m_before); }
+
+private:
+    NotebookDocument& m_doc;
+    int m_before;
+    int m_after;
 };
 
 class EditSourceCommand : public QUndoCommand {
@@ -243,6 +257,29 @@ void NotebookEditing::clearOutputs(const QList<int>& indices) {
         stack->push(new ReplaceRangeCommand(m_doc, i, 1, {cleared}, {}));
     }
     stack->endMacro();
+}
+
+bool NotebookEditing::upgradeFormat() {
+    if (m_doc.usesCellIds() || m_doc.cellCount() == 0)
+        return false;
+    auto* macro = new QUndoCommand(tr("Upgrade to nbformat 4.5"));
+    new SetMinorCommand(m_doc, 5, macro);
+    std::vector<CellPtr> withIds;
+    std::vector<std::string> ids;
+    for (int i = 0; i < m_doc.cellCount(); ++i) {
+        std::string id;
+        do {
+            static const char hex[] = "0123456789abcdef";
+            id.clear();
+            for (int k = 0; k < 8; ++k)
+                id += hex[QRandomGenerator::global()->bounded(16)];
+        } while (std::find(ids.begin(), ids.end(), id) != ids.end());
+        ids.push_back(id);
+        withIds.push_back(m_doc.cell(i)->copyWithId(id));
+    }
+    new ReplaceRangeCommand(m_doc, 0, m_doc.cellCount(), std::move(withIds), {}, macro);
+    m_doc.undoStack()->push(macro);
+    return true;
 }
 
 Json NotebookEditing::copyCells(const QList<int>& indices) const {

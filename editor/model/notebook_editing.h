@@ -29,6 +29,9 @@ public:
     void setSources(const QList<int>& indices, const QStringList& texts, const QString& label);
     void clearOutputs(const QList<int>& indices);
 
+    // Upgrades a notebook older than nbformat 4.5 to 4.5: every cell gets an id. One undo step.
+    bool upgradeFormat();
+
     // Cell JSON for the clipboard (ids kept; paste gives fresh ones).
     Json copyCells(const QList<int>& indices) const;
 

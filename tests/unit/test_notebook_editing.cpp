@@ -152,6 +152,27 @@ private slots:
         QCOMPARE(*d.cell(0)->executionCount(), 3LL);
     }
 
+    void upgradeGivesIdsInOneStep() {
+        Json nb = {{"cells", Json::array({Json{{"cell_type", "code"}, {"execution_count", nullptr}, {"metadata", Json::object()},
+                                               {"outputs", Json::array()}, {"source", "a"}},
+                                          Json{{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", "b"}}})},
+                   {"metadata", Json::object()}, {"nbformat", 4}, {"nbformat_minor", 4}};
+        auto r = NotebookDocument::fromBytes(QByteArray::fromStdString(nb.dump(1)));
+        QVERIFY(r.document);
+        auto& d = *r.document;
+        NotebookEditing e(d);
+        QVERIFY(!d.usesCellIds());
+        e.insertCell(2, CellType::Code); // 4.4: new cells get no id either
+        QVERIFY(d.cell(2)->id().empty());
+        QVERIFY(e.upgradeFormat());
+        QCOMPARE(d.nbformatMinor(), 5);
+        QVERIFY(!d.cell(0)->id().empty() && d.cell(0)->id() != d.cell(1)->id());
+        d.undoStack()->undo();
+        QCOMPARE(d.nbformatMinor(), 4);
+        QVERIFY(d.cell(0)->id().empty());
+        QVERIFY(!e.upgradeFormat() || d.nbformatMinor() == 5);
+    }
+
     void searchAndReplaceAcrossCells() {
         NotebookDocument d;
         NotebookEditing e(d);
