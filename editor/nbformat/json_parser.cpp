@@ -1,5 +1,6 @@
 #include "json_parser.h"
 
+#include "json_fast_parser.h"
 #include "messages.h"
 
 #include <algorithm>
@@ -196,6 +197,15 @@ int lineAtOffset(std::string_view text, size_t offset) {
 }
 
 JsonParseResult parseJson(std::string_view bytes) {
+    if (auto fast = parseJsonFast(bytes)) {
+        JsonParseResult result;
+        result.value = std::move(fast);
+        return result;
+    }
+    return parseJsonExplained(bytes);
+}
+
+JsonParseResult parseJsonExplained(std::string_view bytes) {
     JsonParseResult result;
     result.error.severity = Problem::Severity::Error;
     if (onlyWhitespace(bytes)) {

@@ -23,6 +23,10 @@ struct JsonParseResult {
 // A UTF-8 byte order mark before the value is skipped.
 JsonParseResult parseJson(std::string_view bytes);
 
+// parseJson without its fast path: nlohmann's parser, whose errors say what is wrong and
+// where. (parseJson uses it when the fast path refuses; the fuzz target compares the two.)
+JsonParseResult parseJsonExplained(std::string_view bytes);
+
 // 1-based line of a byte offset (lines end at \n).
 int lineAtOffset(std::string_view text, size_t offset);
 

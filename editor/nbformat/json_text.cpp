@@ -1,5 +1,7 @@
 #include "json_text.h"
 
+#include "byte_scan.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -68,16 +70,17 @@ size_t decodeUtf8(std::string_view s, size_t i, unsigned& code) {
 } // namespace
 
 void appendJsonString(std::string& out, std::string_view s, bool ensureAscii, bool upperHex) {
+    static constexpr ByteStops utf8Stops(false, false), asciiStops(true, true);
+    const ByteStops& stops = ensureAscii ? asciiStops : utf8Stops;
     out += '"';
-    size_t run = 0; // start of the bytes not yet copied
+    const char* const end = s.data() + s.size();
     for (size_t i = 0; i < s.size();) {
+        const size_t run = plainRun(s.data() + i, end, stops);
+        out.append(s.data() + i, run);
+        i += run;
+        if (i >= s.size())
+            break;
         const auto c = static_cast<unsigned char>(s[i]);
-        const bool plain = c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ensureAscii);
-        if (plain) {
-            ++i;
-            continue;
-        }
-        out.append(s.data() + run, i - run);
         if (c < 0x80) {
             if (!appendAsciiEscape(out, c, upperHex))
                 appendUnicodeEscape(out, c, upperHex); // DEL, with ensure_ascii
@@ -99,9 +102,7 @@ void appendJsonString(std::string& out, std::string_view s, bool ensureAscii, bo
                 appendUnicodeEscape(out, code, upperHex);
             }
         }
-        run = i;
     }
-    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 

@@ -1,5 +1,7 @@
 #include "text_lines.h"
 
+#include <array>
+
 namespace quire::editor {
 
 namespace {
@@ -35,20 +37,29 @@ std::vector<std::string> splitLines(std::string_view text) {
     return {views.begin(), views.end()};
 }
 
+std::size_t lineEnd(std::string_view text, std::size_t start) {
+    // Only these bytes can start a line break; most bytes are none of them.
+    static constexpr auto candidates = [] {
+        std::array<bool, 256> t{};
+        for (unsigned char c : {'\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\xc2', '\xe2'})
+            t[c] = true;
+        return t;
+    }();
+    for (size_t i = start; i < text.size(); ++i) {
+        if (candidates[static_cast<unsigned char>(text[i])])
+            if (const size_t n = breakLength(text, i))
+                return i + n;
+    }
+    return text.size();
+}
+
 std::vector<std::string_view> splitLineViews(std::string_view text) {
     std::vector<std::string_view> lines;
-    size_t start = 0;
-    for (size_t i = 0; i < text.size();) {
-        if (const size_t n = breakLength(text, i)) {
-            lines.push_back(text.substr(start, i + n - start));
-            i += n;
-            start = i;
-        } else {
-            ++i;
-        }
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = lineEnd(text, start);
+        lines.push_back(text.substr(start, end - start));
+        start = end;
     }
-    if (start < text.size())
-        lines.push_back(text.substr(start));
     return lines;
 }
 

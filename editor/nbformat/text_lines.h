@@ -11,5 +11,7 @@ namespace quire::editor {
 std::vector<std::string> splitLines(std::string_view text);
 // The same lines as views into `text`.
 std::vector<std::string_view> splitLineViews(std::string_view text);
+// Where the line that starts at `start` ends: just after its line break, or text.size().
+std::size_t lineEnd(std::string_view text, std::size_t start);
 
 } // namespace quire::editor

@@ -1,6 +1,8 @@
 // libFuzzer target: any bytes through readNotebook; whatever is read must write back
 // canonically (a fixed point), keep style must return unedited input byte for byte, and an
 // edited notebook written in keep style must read back as the edit.
+#include "editor/nbformat/json_fast_parser.h"
+#include "editor/nbformat/json_parser.h"
 #include "editor/nbformat/notebook_reader.h"
 #include "editor/nbformat/notebook_writer.h"
 
@@ -36,6 +38,17 @@ Json edited(Json nb) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
+
+    // The fast parser may refuse valid text (the explaining parser then takes over), but what
+    // it accepts must be exactly what nlohmann's parser makes of it.
+    if (const auto fast = parseJsonFast(text)) {
+        const auto slow = parseJsonExplained(text);
+        if (!slow.value)
+            failure("the fast parser accepted text nlohmann refuses");
+        if (fast->dump() != slow.value->dump())
+            failure("the fast parser read something else than nlohmann");
+    }
+
     const ReadResult read = readNotebook(text);
     if (!read.notebook) {
         if (read.problems.empty() || read.problems.front().severity != Problem::Severity::Error)

@@ -1,6 +1,7 @@
 // The JSON layer under the nbformat reader and writers: strict parsing as Python's json reads
 // notebooks, Python's float and string spelling, equality, spans.
 #include "editor/nbformat/json_equal.h"
+#include "editor/nbformat/json_fast_parser.h"
 #include "editor/nbformat/json_parser.h"
 #include "editor/nbformat/json_spans.h"
 #include "editor/nbformat/json_text.h"
@@ -154,6 +155,47 @@ private slots:
         // messages stay printable even when the input is not
         for (unsigned char c : r.error.message)
             QVERIFY(c >= 0x20);
+    }
+
+    void fastPathReadsWhatNlohmannReads_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("escapes") << QByteArray("[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00\"]");
+        QTest::newRow("raw utf-8") << QByteArray("[\"\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf\"]");
+        QTest::newRow("numbers") << QByteArray("[0, -0, 1, -1, 9223372036854775807, -9223372036854775808, 18446744073709551615, "
+                                               "18446744073709551616, -9223372036854775809, 0.5, -1.5e-3, 1E+2, 5e-324, "
+                                               "1.7976931348623157e308, 2.2250738585072014e-308]");
+        QTest::newRow("duplicates") << QByteArray("{\"a\": 1, \"b\": {\"x\": 1, \"x\": [2]}, \"a\": 3}");
+        std::string big = "{";
+        for (int i = 0; i < 40; ++i)
+            big += "\"k" + std::to_string(i % 25) + "\": " + std::to_string(i) + ",";
+        big += "\"last\": {}}";
+        QTest::newRow("big object with duplicates") << QByteArray::fromStdString(big);
+        QTest::newRow("nesting") << QByteArray::fromStdString(std::string(512, '[') + std::string(512, ']'));
+        QTest::newRow("space") << QByteArray("\xef\xbb\xbf \r\n\t{ \"a\" : [ ] , \"b\" : { } } \n");
+        QTest::newRow("scalar root") << QByteArray("\"just a string\"");
+    }
+    void fastPathReadsWhatNlohmannReads() {
+        QFETCH(QByteArray, text);
+        const std::string_view view(text.constData(), size_t(text.size()));
+        const auto fast = parseJsonFast(view);
+        const auto slow = parseJsonExplained(view);
+        QVERIFY(fast);
+        QVERIFY(slow.value);
+        QCOMPARE(bytes(fast->dump()), bytes(slow.value->dump()));
+    }
+
+    void fastPathRefusesWhatNlohmannRefuses_data() { rejectsWhatPythonJsonDoesNotWrite_data(); }
+    void fastPathRefusesWhatNlohmannRefuses() {
+        QFETCH(QByteArray, text);
+        QVERIFY(!parseJsonFast(std::string_view(text.constData(), size_t(text.size()))));
+    }
+
+    void fastPathLeavesRareNumbersToNlohmann() {
+        // from_chars reports underflow; nlohmann (like Python) reads 0.0
+        QVERIFY(!parseJsonFast("[1e-400]"));
+        const auto r = parseJson("[1e-400]");
+        QVERIFY(r.value);
+        QCOMPARE(bytes(pyFloat((*r.value)[0].get<double>())), QByteArray("0.0"));
     }
 
     void byteOrderMarkIsSkipped() { QVERIFY(parseJson("\xef\xbb\xbf{\"a\": 1}").value); }
