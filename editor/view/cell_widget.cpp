@@ -70,6 +70,7 @@ CellWidget::CellWidget(CellPtr cell, const CellViewOptions& options, QWidget* pa
     m_gutter->onToggle = [this] { emit collapseToggled(this); };
     if (m_cell->type() == CellType::Markdown) {
         m_markdown = new MarkdownView(this);
+        connect(m_markdown, &MarkdownView::anchorActivated, this, &CellWidget::anchorActivated);
         m_markdown->setMarkdown(m_cell->source(), m_cell->attachments(), m_options.baseDir);
         if (m_cell->source().trimmed().isEmpty())
             ensureEditor(), m_editingMarkdown = true, m_markdown->hide();
@@ -83,6 +84,24 @@ CellWidget::CellWidget(CellPtr cell, const CellViewOptions& options, QWidget* pa
         m_outputs->setOutputs(m_cell->outputs(), m_cell->executionCount());
     }
     updatePrompt();
+    if (m_markdown)
+        watchClicks(m_markdown);
+    if (m_outputs)
+        watchClicks(m_outputs);
+}
+
+void CellWidget::watchClicks(QWidget* root) {
+    root->installEventFilter(this);
+    for (auto* child : root->findChildren<QWidget*>())
+        child->installEventFilter(this);
+}
+
+bool CellWidget::eventFilter(QObject*, QEvent* event) {
+    if (event->type() == QEvent::MouseButtonPress)
+        emit activated(this);
+    else if (event->type() == QEvent::MouseButtonDblClick && m_markdown && !m_editingMarkdown && m_markdown->isVisible())
+        startEditing();
+    return false;
 }
 
 void CellWidget::ensureEditor() {
@@ -237,8 +256,10 @@ void CellWidget::sourceChanged() {
 }
 
 void CellWidget::outputsChanged() {
-    if (m_outputs)
+    if (m_outputs) {
         m_outputs->setOutputs(m_cell->outputs(), m_cell->executionCount());
+        watchClicks(m_outputs);
+    }
     updatePrompt();
     layoutChildren();
     emit heightChanged(this);

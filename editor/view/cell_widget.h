@@ -55,17 +55,20 @@ signals:
     void runRequested(CellWidget* self, Qt::KeyboardModifiers modifiers);
     void navigateOut(CellWidget* self, int direction);
     void collapseToggled(CellWidget* self);
+    void anchorActivated(const QString& anchor); // a "#heading" link in rendered markdown
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void layoutChildren();
     void ensureEditor();
     void updatePrompt();
+    void watchClicks(QWidget* root); // a click anywhere in the cell selects it
 
     CellPtr m_cell;
     CellViewOptions m_options;

@@ -335,6 +335,17 @@ void NotebookView::connectWidget(CellWidget* w) {
                 e->setCursorPosition(e->lines() - 1, 0);
         }
     });
+    connect(w, &CellWidget::anchorActivated, this, [this](const QString& anchor) {
+        for (int i = 0; i < int(m_slots.size()); ++i) {
+            if (m_slots[size_t(i)].cell->type() != CellType::Markdown)
+                continue;
+            for (const auto& h : markdownHeadings(m_slots[size_t(i)].cell->source()))
+                if (h.anchor == anchor) {
+                    setCurrentIndex(i);
+                    return;
+                }
+        }
+    });
     connect(w, &CellWidget::collapseToggled, this, [this](CellWidget* self) {
         const int i = slotIndex(self);
         if (i >= 0)

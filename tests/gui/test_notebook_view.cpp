@@ -4,6 +4,7 @@
 #include "editor/view/code_editor.h"
 #include "editor/view/find_bar.h"
 #include "editor/view/notebook_view.h"
+#include "editor/render/markdown_view.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -175,6 +176,22 @@ private slots:
         QCOMPARE(doc->cellCount(), 3);
         QCOMPARE(view.currentIndex(), 2);
         QVERIFY(view.isEditMode());
+    }
+
+    void clickingRenderedMarkdownSelectsAndDoubleClickEdits() {
+        auto doc = makeDoc(2);
+        NotebookView view(doc.get());
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        settle();
+        view.setCurrentIndex(3);
+        auto* md = view.widgetAt(2)->findChild<MarkdownView*>();
+        QVERIFY(md && md->isVisible());
+        QTest::mouseClick(md, Qt::LeftButton, {}, QPoint(20, 10));
+        QCOMPARE(view.currentIndex(), 2);
+        QTest::mouseDClick(md, Qt::LeftButton, {}, QPoint(20, 10));
+        QVERIFY(view.widgetAt(2)->isEditingMarkdown());
     }
 
     void collapseSections() {
