@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QTranslator>
-
 #include <cstdio>
 #include <string_view>
 
@@ -18,7 +17,10 @@ namespace quire::app {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
+// The "Cli" context: lupdate reads the QT_TRANSLATE_NOOP / translate calls, this looks them up.
+QString tr(const char* sourceText) {
+    return QCoreApplication::translate("Cli", sourceText);
+}
 
 void print(std::FILE* stream, const QString& text) {
     const QByteArray bytes = text.toUtf8();
@@ -35,13 +37,16 @@ void printProblems(std::FILE* stream, const editor::Problems& problems, const QS
 std::optional<QByteArray> readFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        print(stderr, tr("%1: error: cannot read the file: %2\n").arg(path, file.errorString()));
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "%1: error: cannot read the file: %2\n"))
+                          .arg(path, file.errorString()));
         return std::nullopt;
     }
     return file.readAll();
 }
 
-std::string_view view(const QByteArray& bytes) { return {bytes.constData(), size_t(bytes.size())}; }
+std::string_view view(const QByteArray& bytes) {
+    return {bytes.constData(), size_t(bytes.size())};
+}
 
 struct Command {
     const char* name;
@@ -52,7 +57,8 @@ struct Command {
 
 int usageError(const char* commandName, const QString& message) {
     print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(commandName), message));
-    print(stderr, tr("Try 'quire %1 --help'.\n").arg(QLatin1String(commandName)));
+    print(stderr,
+          tr(QT_TRANSLATE_NOOP("Cli", "Try 'quire %1 --help'.\n")).arg(QLatin1String(commandName)));
     return 2;
 }
 
@@ -70,26 +76,34 @@ int runFormat(const QStringList& args) {
             into = args[++i];
             return true;
         };
-        if (a == QLatin1String("-o") || a == QLatin1String("--output") || a.startsWith(QLatin1String("--output="))) {
+        if (a == QLatin1String("-o") || a == QLatin1String("--output") ||
+            a.startsWith(QLatin1String("--output="))) {
             if (!takeValue(output))
-                return usageError("format", tr("--output needs a file name"));
+                return usageError("format",
+                                  tr(QT_TRANSLATE_NOOP("Cli", "--output needs a file name")));
         } else if (a == QLatin1String("--style") || a.startsWith(QLatin1String("--style="))) {
             if (!takeValue(style))
-                return usageError("format", tr("--style needs a value"));
+                return usageError("format", tr(QT_TRANSLATE_NOOP("Cli", "--style needs a value")));
         } else if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
-            return usageError("format", tr("unknown option %1").arg(a));
+            return usageError("format", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
         } else if (input.isEmpty()) {
             input = a;
         } else {
-            return usageError("format", tr("only one notebook can be formatted at a time"));
+            return usageError(
+                "format",
+                tr(QT_TRANSLATE_NOOP("Cli", "only one notebook can be formatted at a time")));
         }
     }
     if (input.isEmpty())
-        return usageError("format", tr("no notebook given"));
+        return usageError("format", tr(QT_TRANSLATE_NOOP("Cli", "no notebook given")));
     if (output.isEmpty())
-        return usageError("format", tr("no --output given (use --output - for standard output)"));
+        return usageError(
+            "format",
+            tr(QT_TRANSLATE_NOOP("Cli", "no --output given (use --output - for standard output)")));
     if (style != QLatin1String("canonical") && style != QLatin1String("keep"))
-        return usageError("format", tr("--style must be canonical or keep, not %1").arg(style));
+        return usageError(
+            "format",
+            tr(QT_TRANSLATE_NOOP("Cli", "--style must be canonical or keep, not %1")).arg(style));
 
     const auto bytes = readFile(input);
     if (!bytes)
@@ -97,7 +111,10 @@ int runFormat(const QStringList& args) {
     auto read = editor::readNotebook(view(*bytes));
     printProblems(stderr, read.problems, input);
     if (!read.notebook) {
-        print(stderr, tr("%1: error: not written: the file cannot be read as a notebook\n").arg(input));
+        print(stderr,
+              tr(QT_TRANSLATE_NOOP(
+                     "Cli", "%1: error: not written: the file cannot be read as a notebook\n"))
+                  .arg(input));
         return 1;
     }
     std::string text;
@@ -112,9 +129,10 @@ int runFormat(const QStringList& args) {
         return std::fflush(stdout) == 0 ? 0 : 1;
     }
     QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-        !file.commit()) {
-        print(stderr, tr("%1: error: cannot write the file: %2\n").arg(output, file.errorString()));
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "%1: error: cannot write the file: %2\n"))
+                          .arg(output, file.errorString()));
         return 1;
     }
     return 0;
@@ -124,11 +142,11 @@ int runCheck(const QStringList& args) {
     QStringList files;
     for (const QString& a : args) {
         if (a.startsWith(QLatin1Char('-')))
-            return usageError("check", tr("unknown option %1").arg(a));
+            return usageError("check", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
         files << a;
     }
     if (files.isEmpty())
-        return usageError("check", tr("no notebook given"));
+        return usageError("check", tr(QT_TRANSLATE_NOOP("Cli", "no notebook given")));
     int status = 0;
     for (const QString& path : files) {
         const auto bytes = readFile(path);
@@ -146,15 +164,17 @@ int runCheck(const QStringList& args) {
 
 const Command kCommands[] = {
     {"format", QT_TRANSLATE_NOOP("Cli", "write a notebook as nbformat writes it"),
-     QT_TRANSLATE_NOOP("Cli", "Usage: quire format NOTEBOOK --output FILE [--style canonical|keep]\n"
-                              "\n"
-                              "Reads NOTEBOOK (nbformat 3 or 4) and writes it to FILE ('-' for standard output).\n"
-                              "  --style canonical  nbformat's own text, byte for byte (the default)\n"
-                              "  --style keep       the layout of NOTEBOOK itself (indentation, key order,\n"
-                              "                     escaping, line endings)\n"
-                              "Schema problems are reported on standard error as warnings; the file is still\n"
-                              "written. A file that cannot be read as a notebook is an error (exit status 1)\n"
-                              "and FILE is left as it was.\n"),
+     QT_TRANSLATE_NOOP(
+         "Cli",
+         "Usage: quire format NOTEBOOK --output FILE [--style canonical|keep]\n"
+         "\n"
+         "Reads NOTEBOOK (nbformat 3 or 4) and writes it to FILE ('-' for standard output).\n"
+         "  --style canonical  nbformat's own text, byte for byte (the default)\n"
+         "  --style keep       the layout of NOTEBOOK itself (indentation, key order,\n"
+         "                     escaping, line endings)\n"
+         "Schema problems are reported on standard error as warnings; the file is still\n"
+         "written. A file that cannot be read as a notebook is an error (exit status 1)\n"
+         "and FILE is left as it was.\n"),
      runFormat},
     {"check", QT_TRANSLATE_NOOP("Cli", "check notebooks against the nbformat schema"),
      QT_TRANSLATE_NOOP("Cli", "Usage: quire check NOTEBOOK...\n"
@@ -172,17 +192,21 @@ const Command* findCommand(std::string_view name) {
 }
 
 void printUsage() {
-    QString text = tr("Usage: quire [NOTEBOOK...]\n"
-                      "       quire COMMAND [ARGS...]\n"
-                      "\n"
-                      "Commands:\n");
+    QString text = tr(QT_TRANSLATE_NOOP("Cli", "Usage: quire [NOTEBOOK...]\n"
+                                               "       quire COMMAND [ARGS...]\n"
+                                               "\n"
+                                               "Commands:\n"));
     for (const Command& c : kCommands)
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(c.name).leftJustified(8), tr(c.summary));
-    text += tr("\nRun 'quire COMMAND --help' for the options of a command.\n");
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(c.name).leftJustified(8), tr(c.summary));
+    text += tr(
+        QT_TRANSLATE_NOOP("Cli", "\nRun 'quire COMMAND --help' for the options of a command.\n"));
     print(stdout, text);
 }
 
-bool isHelp(std::string_view arg) { return arg == "--help" || arg == "-h"; }
+bool isHelp(std::string_view arg) {
+    return arg == "--help" || arg == "-h";
+}
 
 } // namespace
 
@@ -197,7 +221,8 @@ std::optional<int> runCommandLine(int argc, char** argv) {
     int appArgc = 1; // Qt must not take our arguments for its own options
     QCoreApplication app(appArgc, argv);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("quire"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("quire"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     if (!command) {

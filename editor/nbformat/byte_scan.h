@@ -29,13 +29,14 @@ inline std::size_t plainRun(const char* p, const char* end, const ByteStops& sto
     const bool del = stops.stop[0x7f], nonAscii = stops.stop[0x80];
     const char* const start = p;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), lastControl = _mm_set1_epi8(0x1f),
-                  delete_ = _mm_set1_epi8(0x7f);
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                  lastControl = _mm_set1_epi8(0x1f), delete_ = _mm_set1_epi8(0x7f);
     while (end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         // v <= 0x1f as unsigned bytes: max(v, 0x1f) == 0x1f
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                   _mm_cmpeq_epi8(_mm_max_epu8(v, lastControl), lastControl));
+        __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                         _mm_cmpeq_epi8(_mm_max_epu8(v, lastControl), lastControl));
         if (del)
             hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, delete_));
         int mask = _mm_movemask_epi8(hit);
@@ -52,7 +53,8 @@ inline std::size_t plainRun(const char* p, const char* end, const ByteStops& sto
         std::uint64_t w;
         std::memcpy(&w, p, 8);
         // a byte < 0x20 (hasless), '"', '\\' (haszero of the xor), DEL, a high bit
-        std::uint64_t hit = ((w - ones * 0x20) & ~w & highs) | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\'));
+        std::uint64_t hit = ((w - ones * 0x20) & ~w & highs) | hasZero(w ^ (ones * '"')) |
+                            hasZero(w ^ (ones * '\\'));
         if (del)
             hit |= hasZero(w ^ (ones * 0x7f));
         if (nonAscii)

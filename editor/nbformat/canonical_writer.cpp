@@ -49,7 +49,8 @@ public:
         } else {
             object(nb, 0, {}, [this](std::string_view key, const Json& value, int depth) {
                 if (key == "metadata" && value.is_object())
-                    plainObject(value, depth, {"orig_nbformat", "orig_nbformat_minor", "signature"});
+                    plainObject(value, depth,
+                                {"orig_nbformat", "orig_nbformat_minor", "signature"});
                 else if (key == "cells" && value.is_array())
                     array(value, depth, [this](const Json& c, int d) { cell(c, d); });
                 else
@@ -65,7 +66,8 @@ private:
     // costs more than this walk).
     static size_t estimatedSize(const Json& v, int depth) {
         switch (v.type()) {
-        case Json::value_t::string: return v.get_ref<const std::string&>().size() + 2;
+        case Json::value_t::string:
+            return v.get_ref<const std::string&>().size() + 2;
         case Json::value_t::array: {
             size_t n = 2;
             for (const auto& item : v)
@@ -78,15 +80,19 @@ private:
                 n += key.size() + estimatedSize(value, depth + 1) + size_t(depth) + 7;
             return n;
         }
-        default: return 8;
+        default:
+            return 8;
         }
     }
 
     // An object with sorted keys, minus `skip`; writeValue(key, value, depth) writes each value.
     template <class WriteValue>
-    void object(const Json& obj, int depth, std::initializer_list<std::string_view> skip, WriteValue&& writeValue) {
+    void object(const Json& obj, int depth, std::initializer_list<std::string_view> skip,
+                WriteValue&& writeValue) {
         auto members = orderedMembers(obj, true);
-        std::erase_if(members, [&](auto* m) { return std::find(skip.begin(), skip.end(), m->first) != skip.end(); });
+        std::erase_if(members, [&](auto* m) {
+            return std::find(skip.begin(), skip.end(), m->first) != skip.end();
+        });
         if (members.empty()) {
             m_out += "{}";
             return;
@@ -105,11 +111,12 @@ private:
     }
 
     void plainObject(const Json& obj, int depth, std::initializer_list<std::string_view> skip) {
-        object(obj, depth, skip, [this](std::string_view, const Json& v, int d) { appendJson(m_out, v, m_style, d); });
+        object(obj, depth, skip, [this](std::string_view, const Json& v, int d) {
+            appendJson(m_out, v, m_style, d);
+        });
     }
 
-    template <class WriteItem>
-    void array(const Json& arr, int depth, WriteItem&& writeItem) {
+    template <class WriteItem> void array(const Json& arr, int depth, WriteItem&& writeItem) {
         if (arr.empty()) {
             m_out += "[]";
             return;
@@ -163,7 +170,9 @@ private:
                 else
                     appendJson(m_out, value, m_style, d);
             } else if (key == "attachments" && value.is_object()) {
-                object(value, d, {}, [this](std::string_view, const Json& bundle, int dd) { mimeBundle(bundle, dd); });
+                object(value, d, {}, [this](std::string_view, const Json& bundle, int dd) {
+                    mimeBundle(bundle, dd);
+                });
             } else if (key == "outputs" && code && value.is_array()) {
                 array(value, d, [this](const Json& o, int dd) { output(o, dd); });
             } else {
@@ -181,7 +190,9 @@ private:
             std::optional<std::string> joined;
             if (!isJsonMimeType(mime))
                 joined = joinStringList(value);
-            const std::string* text = joined ? &*joined : value.is_string() ? &value.get_ref<const std::string&>() : nullptr;
+            const std::string* text = joined              ? &*joined
+                                      : value.is_string() ? &value.get_ref<const std::string&>()
+                                                          : nullptr;
             if (text && mimeSplitsOnWrite(mime))
                 lines(*text, d);
             else if (joined)
@@ -205,7 +216,9 @@ private:
                 mimeBundle(value, d);
             } else if (key == "text" && !rich && pyTruthy(type)) {
                 const auto joined = joinStringList(value);
-                const std::string* text = joined ? &*joined : value.is_string() ? &value.get_ref<const std::string&>() : nullptr;
+                const std::string* text = joined              ? &*joined
+                                          : value.is_string() ? &value.get_ref<const std::string&>()
+                                                              : nullptr;
                 if (text && stream)
                     lines(*text, d);
                 else if (joined)
@@ -224,6 +237,8 @@ private:
 
 } // namespace
 
-std::string writeCanonical(const Json& notebook) { return CanonicalWriter().write(notebook); }
+std::string writeCanonical(const Json& notebook) {
+    return CanonicalWriter().write(notebook);
+}
 
 } // namespace quire::editor

@@ -1,7 +1,6 @@
 #include "cell_ids.h"
 
 #include <QRandomGenerator>
-
 #include <unordered_set>
 
 namespace quire::editor {
@@ -21,8 +20,8 @@ int repairCellIds(Json& notebook) {
     const auto major = notebook.find("nbformat");
     const auto minor = notebook.find("nbformat_minor");
     const auto cells = notebook.find("cells");
-    if (major == notebook.end() || *major != 4 || minor == notebook.end() || !minor->is_number_integer() ||
-        *minor < 5 || cells == notebook.end() || !cells->is_array())
+    if (major == notebook.end() || *major != 4 || minor == notebook.end() ||
+        !minor->is_number_integer() || *minor < 5 || cells == notebook.end() || !cells->is_array())
         return 0;
     int changes = 0;
     for (auto& cell : *cells) {

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +17,8 @@ using Json = nlohmann::ordered_json;
 inline constexpr std::uint64_t kBigIntegerSubtype = 0x49; // 'I'
 
 inline Json makeBigInteger(std::string_view digits) {
-    return Json::binary(std::vector<std::uint8_t>(digits.begin(), digits.end()), kBigIntegerSubtype);
+    return Json::binary(std::vector<std::uint8_t>(digits.begin(), digits.end()),
+                        kBigIntegerSubtype);
 }
 
 inline bool isBigInteger(const Json& value) {

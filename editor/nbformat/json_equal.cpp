@@ -27,7 +27,8 @@ bool integersEqual(const Json& a, const Json& b) {
     if (a.is_number_unsigned() || b.is_number_unsigned()) {
         const Json& u = a.is_number_unsigned() ? a : b;
         const Json& s = a.is_number_unsigned() ? b : a;
-        return s.get<std::int64_t>() >= 0 && std::uint64_t(s.get<std::int64_t>()) == u.get<std::uint64_t>();
+        return s.get<std::int64_t>() >= 0 &&
+               std::uint64_t(s.get<std::int64_t>()) == u.get<std::uint64_t>();
     }
     return a.get<std::int64_t>() == b.get<std::int64_t>();
 }
@@ -65,7 +66,8 @@ bool jsonEqual(const Json& a, const Json& b) {
         if (ka != kb)
             return false;
         if (ka == NumberKind::Float)
-            return std::bit_cast<std::uint64_t>(a.get<double>()) == std::bit_cast<std::uint64_t>(b.get<double>());
+            return std::bit_cast<std::uint64_t>(a.get<double>()) ==
+                   std::bit_cast<std::uint64_t>(b.get<double>());
         return integersEqual(a, b);
     }
     if (a.type() != b.type())
@@ -109,18 +111,23 @@ std::size_t jsonHash(const Json& v) {
             seed = mix(seed, jsonHash(item));
         return seed;
     }
-    case Json::value_t::string: return mix(0x73, hashText(v.get_ref<const std::string&>()));
-    case Json::value_t::boolean: return v.get<bool>() ? 0x74 : 0x66;
-    case Json::value_t::number_float: return mix(0x64, std::bit_cast<std::uint64_t>(v.get<double>()));
+    case Json::value_t::string:
+        return mix(0x73, hashText(v.get_ref<const std::string&>()));
+    case Json::value_t::boolean:
+        return v.get<bool>() ? 0x74 : 0x66;
+    case Json::value_t::number_float:
+        return mix(0x64, std::bit_cast<std::uint64_t>(v.get<double>()));
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
         // equal values of either kind must hash alike
         return mix(0x69, v.is_number_unsigned() ? std::size_t(v.get<std::uint64_t>())
                                                 : std::size_t(v.get<std::int64_t>()));
     case Json::value_t::binary:
-        return mix(0x62, hashText(std::string_view(reinterpret_cast<const char*>(v.get_binary().data()),
-                                                   v.get_binary().size())));
-    default: return 0x6e;
+        return mix(0x62,
+                   hashText(std::string_view(reinterpret_cast<const char*>(v.get_binary().data()),
+                                             v.get_binary().size())));
+    default:
+        return 0x6e;
     }
 }
 

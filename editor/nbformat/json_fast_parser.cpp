@@ -18,7 +18,8 @@ constexpr ByteStops kStops(false, true); // non-ASCII is checked as UTF-8
 
 class FastParser {
 public:
-    explicit FastParser(std::string_view text) : m_p(text.data()), m_end(text.data() + text.size()) {}
+    explicit FastParser(std::string_view text)
+        : m_p(text.data()), m_end(text.data() + text.size()) {}
 
     std::optional<Json> run() {
         if (m_end - m_p >= 3 && std::memcmp(m_p, "\xef\xbb\xbf", 3) == 0)
@@ -43,8 +44,10 @@ private:
         if (m_p >= m_end)
             return false;
         switch (*m_p) {
-        case '{': return object(out);
-        case '[': return array(out);
+        case '{':
+            return object(out);
+        case '[':
+            return array(out);
         case '"': {
             std::string s;
             if (!string(s))
@@ -52,10 +55,14 @@ private:
             out = std::move(s);
             return true;
         }
-        case 't': return literal("true", Json(true), out);
-        case 'f': return literal("false", Json(false), out);
-        case 'n': return literal("null", Json(nullptr), out);
-        default: return number(out);
+        case 't':
+            return literal("true", Json(true), out);
+        case 'f':
+            return literal("false", Json(false), out);
+        case 'n':
+            return literal("null", Json(nullptr), out);
+        default:
+            return number(out);
         }
     }
 
@@ -221,7 +228,9 @@ private:
 
     // Length of the well-formed UTF-8 sequence at m_p (RFC 3629), 0 when there is none.
     size_t utf8Length() const {
-        const auto byte = [this](ptrdiff_t i) { return m_p + i < m_end ? static_cast<unsigned char>(m_p[i]) : 0u; };
+        const auto byte = [this](ptrdiff_t i) {
+            return m_p + i < m_end ? static_cast<unsigned char>(m_p[i]) : 0u;
+        };
         const auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
         const unsigned b0 = byte(0);
         if (in(b0, 0xc2, 0xdf))
@@ -232,7 +241,8 @@ private:
         }
         if (in(b0, 0xf0, 0xf4)) {
             const unsigned lo = b0 == 0xf0 ? 0x90 : 0x80, hi = b0 == 0xf4 ? 0x8f : 0xbf;
-            return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xbf) && in(byte(3), 0x80, 0xbf) ? 4 : 0;
+            return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xbf) && in(byte(3), 0x80, 0xbf) ? 4
+                                                                                             : 0;
         }
         return 0;
     }
@@ -285,14 +295,30 @@ private:
             const char e = m_p[1];
             m_p += 2;
             switch (e) {
-            case '"': s += '"'; break;
-            case '\\': s += '\\'; break;
-            case '/': s += '/'; break;
-            case 'b': s += '\b'; break;
-            case 'f': s += '\f'; break;
-            case 'n': s += '\n'; break;
-            case 'r': s += '\r'; break;
-            case 't': s += '\t'; break;
+            case '"':
+                s += '"';
+                break;
+            case '\\':
+                s += '\\';
+                break;
+            case '/':
+                s += '/';
+                break;
+            case 'b':
+                s += '\b';
+                break;
+            case 'f':
+                s += '\f';
+                break;
+            case 'n':
+                s += '\n';
+                break;
+            case 'r':
+                s += '\r';
+                break;
+            case 't':
+                s += '\t';
+                break;
             case 'u': {
                 unsigned code = 0;
                 if (!hex4(code))
@@ -311,7 +337,8 @@ private:
                 appendUtf8(s, code);
                 break;
             }
-            default: return false;
+            default:
+                return false;
             }
         }
     }
@@ -383,6 +410,8 @@ private:
 
 } // namespace
 
-std::optional<Json> parseJsonFast(std::string_view text) { return FastParser(text).run(); }
+std::optional<Json> parseJsonFast(std::string_view text) {
+    return FastParser(text).run();
+}
 
 } // namespace quire::editor

@@ -47,7 +47,8 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string& lastToken, const Json::exception& ex) {
+    bool parse_error(std::size_t position, const std::string& lastToken,
+                     const Json::exception& ex) {
         m_errorPosition = position;
         m_lastToken = lastToken;
         m_errorText = ex.what();
@@ -210,13 +211,14 @@ JsonParseResult parseJsonExplained(std::string_view bytes) {
     result.error.severity = Problem::Severity::Error;
     if (onlyWhitespace(bytes)) {
         result.error.line = 1;
-        result.error.message = nbMessage(NB_TR("the file is empty"));
+        result.error.message = nbMessage(QT_TRANSLATE_NOOP("NbFormat", "the file is empty"));
         return result;
     }
     // JSON text never holds a raw NUL, and nlohmann would take one for the end of the input.
     if (const size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
         result.error.line = lineAtOffset(bytes, nul);
-        result.error.message = nbMessage(NB_TR("the file contains a NUL byte: it is not JSON text"));
+        result.error.message = nbMessage(
+            QT_TRANSLATE_NOOP("NbFormat", "the file contains a NUL byte: it is not JSON text"));
         return result;
     }
     DomBuilder builder;
@@ -229,7 +231,8 @@ JsonParseResult parseJsonExplained(std::string_view bytes) {
         const size_t at = tooDeepOffset(bytes);
         result.error.line = lineAtOffset(bytes, at);
         result.error.message =
-            nbMessage(NB_TR("the JSON is nested more than %1 levels deep"), kMaxJsonDepth);
+            nbMessage(QT_TRANSLATE_NOOP("NbFormat", "the JSON is nested more than %1 levels deep"),
+                      kMaxJsonDepth);
         return result;
     }
     // nlohmann counts the offending character as read; point at it.
@@ -238,18 +241,23 @@ JsonParseResult parseJsonExplained(std::string_view bytes) {
     const std::string& token = builder.lastToken();
     const std::string& what = builder.errorText();
     if (builder.errorPosition() > bytes.size() || what.find("end of input") != std::string::npos) {
-        result.error.message = nbMessage(NB_TR("the JSON ends too early (is the file truncated?)"));
+        result.error.message = nbMessage(
+            QT_TRANSLATE_NOOP("NbFormat", "the JSON ends too early (is the file truncated?)"));
     } else if (isNonFiniteLiteral(bytes, at)) {
-        result.error.message = nbMessage(NB_TR("NaN and Infinity are not valid JSON"));
+        result.error.message =
+            nbMessage(QT_TRANSLATE_NOOP("NbFormat", "NaN and Infinity are not valid JSON"));
     } else if (what.find("UTF-8") != std::string::npos) {
-        result.error.message = nbMessage(NB_TR("the file is not valid UTF-8 text"));
+        result.error.message =
+            nbMessage(QT_TRANSLATE_NOOP("NbFormat", "the file is not valid UTF-8 text"));
     } else if (what.find("number overflow") != std::string::npos) {
-        result.error.message = nbMessage(NB_TR("a number is too large: %1"), readableDetail(token));
+        result.error.message = nbMessage(QT_TRANSLATE_NOOP("NbFormat", "a number is too large: %1"),
+                                         readableDetail(token));
     } else {
         const size_t lineStart = at == 0 ? std::string_view::npos : bytes.rfind('\n', at - 1);
         const size_t column = lineStart == std::string_view::npos ? at + 1 : at - lineStart;
-        result.error.message = nbMessage(NB_TR("not valid JSON at column %1: %2"), column,
-                                         readableDetail(what));
+        result.error.message =
+            nbMessage(QT_TRANSLATE_NOOP("NbFormat", "not valid JSON at column %1: %2"), column,
+                      readableDetail(what));
     }
     return result;
 }

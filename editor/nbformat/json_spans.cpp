@@ -7,7 +7,9 @@ namespace quire::editor {
 
 namespace {
 
-bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isJsonSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // End (one past the closing quote) of the string literal starting at text[begin].
 std::size_t stringEnd(std::string_view text, std::size_t begin) {
@@ -63,11 +65,21 @@ std::string decodeJsonString(std::string_view literal) {
         }
         const char e = literal[++i];
         switch (e) {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
         case 'u': {
             auto code = hex4(literal, i + 1);
             if (!code) {
@@ -75,8 +87,8 @@ std::string decodeJsonString(std::string_view literal) {
                 break;
             }
             i += 4;
-            if (*code >= 0xd800 && *code < 0xdc00 && i + 2 < literal.size() && literal[i + 1] == '\\' &&
-                literal[i + 2] == 'u') {
+            if (*code >= 0xd800 && *code < 0xdc00 && i + 2 < literal.size() &&
+                literal[i + 1] == '\\' && literal[i + 2] == 'u') {
                 if (auto low = hex4(literal, i + 3); low && *low >= 0xdc00 && *low < 0xe000) {
                     *code = 0x10000 + ((*code - 0xd800) << 10) + (*low - 0xdc00);
                     i += 6;
@@ -87,7 +99,9 @@ std::string decodeJsonString(std::string_view literal) {
             appendUtf8(out, *code);
             break;
         }
-        default: out += e; break; // \" \\ \/
+        default:
+            out += e;
+            break; // \" \\ \/
         }
     }
     return out;
@@ -120,7 +134,8 @@ std::optional<JsonSpans> JsonSpans::scan(std::string_view t) {
                 return std::nullopt;
             pos = n.end;
         } else {
-            while (pos < t.size() && !isJsonSpace(t[pos]) && t[pos] != ',' && t[pos] != ']' && t[pos] != '}')
+            while (pos < t.size() && !isJsonSpace(t[pos]) && t[pos] != ',' && t[pos] != ']' &&
+                   t[pos] != '}')
                 ++pos;
             if (pos == n.begin)
                 return std::nullopt;
@@ -214,7 +229,8 @@ std::optional<std::size_t> JsonSpans::offsetOf(std::string_view pointer) const {
         } else if (node->kind == Kind::Array) {
             std::size_t index = 0;
             const auto res = std::from_chars(token.data(), token.data() + token.size(), index);
-            if (res.ec != std::errc() || res.ptr != token.data() + token.size() || index >= node->members.size())
+            if (res.ec != std::errc() || res.ptr != token.data() + token.size() ||
+                index >= node->members.size())
                 break;
             node = &m_nodes[node->members[index].node];
             offset = node->begin;
@@ -226,7 +242,8 @@ std::optional<std::size_t> JsonSpans::offsetOf(std::string_view pointer) const {
 }
 
 void locateProblems(Problems& problems, std::string_view text) {
-    if (text.empty() || std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return p.line == 0; }))
+    if (text.empty() || std::none_of(problems.begin(), problems.end(),
+                                     [](const Problem& p) { return p.line == 0; }))
         return;
     const auto spans = JsonSpans::scan(text);
     if (!spans)
@@ -238,7 +255,8 @@ void locateProblems(Problems& problems, std::string_view text) {
         if (p.line != 0)
             continue;
         if (const auto offset = spans->offsetOf(p.path))
-            p.line = 1 + int(std::lower_bound(breaks.begin(), breaks.end(), *offset) - breaks.begin());
+            p.line =
+                1 + int(std::lower_bound(breaks.begin(), breaks.end(), *offset) - breaks.begin());
     }
 }
 

@@ -15,8 +15,12 @@ constexpr char kUpperHex[] = "0123456789ABCDEF";
 
 void appendUnicodeEscape(std::string& out, unsigned code, bool upperHex) {
     const char* hex = upperHex ? kUpperHex : kLowerHex;
-    const char esc[6] = {'\\', 'u', hex[(code >> 12) & 0xf], hex[(code >> 8) & 0xf],
-                         hex[(code >> 4) & 0xf], hex[code & 0xf]};
+    const char esc[6] = {'\\',
+                         'u',
+                         hex[(code >> 12) & 0xf],
+                         hex[(code >> 8) & 0xf],
+                         hex[(code >> 4) & 0xf],
+                         hex[code & 0xf]};
     out.append(esc, 6);
 }
 
@@ -24,13 +28,27 @@ void appendUnicodeEscape(std::string& out, unsigned code, bool upperHex) {
 // a short form get \u00XX); false when the byte is written as it is.
 bool appendAsciiEscape(std::string& out, unsigned char c, bool upperHex) {
     switch (c) {
-    case '"': out += "\\\""; return true;
-    case '\\': out += "\\\\"; return true;
-    case '\n': out += "\\n"; return true;
-    case '\r': out += "\\r"; return true;
-    case '\t': out += "\\t"; return true;
-    case '\b': out += "\\b"; return true;
-    case '\f': out += "\\f"; return true;
+    case '"':
+        out += "\\\"";
+        return true;
+    case '\\':
+        out += "\\\\";
+        return true;
+    case '\n':
+        out += "\\n";
+        return true;
+    case '\r':
+        out += "\\r";
+        return true;
+    case '\t':
+        out += "\\t";
+        return true;
+    case '\b':
+        out += "\\b";
+        return true;
+    case '\f':
+        out += "\\f";
+        return true;
     default:
         if (c < 0x20) {
             appendUnicodeEscape(out, c, upperHex);
@@ -165,24 +183,38 @@ void appendPythonFloat(std::string& out, double value) {
 
 void appendJsonScalar(std::string& out, const Json& value, const JsonStyle& style) {
     switch (value.type()) {
-    case Json::value_t::null: out += "null"; break;
-    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; break;
-    case Json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); break;
-    case Json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); break;
-    case Json::value_t::number_float: appendPythonFloat(out, value.get<double>()); break;
+    case Json::value_t::null:
+        out += "null";
+        break;
+    case Json::value_t::boolean:
+        out += value.get<bool>() ? "true" : "false";
+        break;
+    case Json::value_t::number_integer:
+        out += std::to_string(value.get<std::int64_t>());
+        break;
+    case Json::value_t::number_unsigned:
+        out += std::to_string(value.get<std::uint64_t>());
+        break;
+    case Json::value_t::number_float:
+        appendPythonFloat(out, value.get<double>());
+        break;
     case Json::value_t::string:
-        appendJsonString(out, value.get_ref<const std::string&>(), style.ensureAscii, style.upperHex);
+        appendJsonString(out, value.get_ref<const std::string&>(), style.ensureAscii,
+                         style.upperHex);
         break;
     case Json::value_t::binary:
         if (isBigInteger(value)) {
             out += bigIntegerText(value);
         } else {
             // Not produced by the reader: write the bytes as a list of numbers.
-            appendJson(out, Json(std::vector<int>(value.get_binary().begin(), value.get_binary().end())),
+            appendJson(out,
+                       Json(std::vector<int>(value.get_binary().begin(), value.get_binary().end())),
                        style);
         }
         break;
-    default: out += "null"; break;
+    default:
+        out += "null";
+        break;
     }
 }
 

@@ -29,12 +29,15 @@ const Node* findContainer(const JsonSpans& spans, std::size_t minItems) {
 }
 
 void detectLayout(std::string_view text, const JsonSpans& spans, JsonStyle& style) {
-    if (const size_t lf = text.find('\n'); lf != std::string_view::npos && lf > 0 && text[lf - 1] == '\r')
+    if (const size_t lf = text.find('\n');
+        lf != std::string_view::npos && lf > 0 && text[lf - 1] == '\r')
         style.newline = "\r\n";
     const Node& root = spans.root();
-    if ((root.kind == JsonSpans::Kind::Object || root.kind == JsonSpans::Kind::Array) && !root.members.empty()) {
+    if ((root.kind == JsonSpans::Kind::Object || root.kind == JsonSpans::Kind::Array) &&
+        !root.members.empty()) {
         // Between the root's bracket and its first item: a line break and one indent, or not.
-        const std::string_view gap = text.substr(root.begin + 1, itemStart(spans, root, 0) - root.begin - 1);
+        const std::string_view gap =
+            text.substr(root.begin + 1, itemStart(spans, root, 0) - root.begin - 1);
         const size_t lf = gap.rfind('\n');
         style.pretty = lf != std::string_view::npos;
         if (style.pretty)
@@ -50,7 +53,8 @@ void detectLayout(std::string_view text, const JsonSpans& spans, JsonStyle& styl
                 sep.remove_suffix(1);
         }
         // A comma that starts the next line cannot be reproduced: use a plain one then.
-        style.itemSeparator = sep.find(',') != std::string_view::npos ? std::string(sep) : std::string(",");
+        style.itemSeparator =
+            sep.find(',') != std::string_view::npos ? std::string(sep) : std::string(",");
     } else if (!style.pretty) {
         style.itemSeparator = ", "; // Python's default without indent
     }
@@ -61,7 +65,8 @@ void detectLayout(std::string_view text, const JsonSpans& spans, JsonStyle& styl
         todo.pop_back();
         if (o->kind == JsonSpans::Kind::Object && !o->members.empty()) {
             const auto& m = o->members[0];
-            style.keySeparator = std::string(text.substr(m.keyEnd, spans.node(m.node).begin - m.keyEnd));
+            style.keySeparator =
+                std::string(text.substr(m.keyEnd, spans.node(m.node).begin - m.keyEnd));
             break;
         }
         for (auto it = o->members.rbegin(); it != o->members.rend(); ++it)
@@ -100,7 +105,8 @@ void detectEscapes(std::string_view text, JsonStyle& style) {
                         }
                     }
                 }
-                sawEscapedNonAscii = sawEscapedNonAscii || hex.substr(0, 2) != "00" || hex[2] >= '8';
+                sawEscapedNonAscii =
+                    sawEscapedNonAscii || hex.substr(0, 2) != "00" || hex[2] >= '8';
             }
             ++i;
         }
@@ -114,7 +120,8 @@ bool keysSorted(const JsonSpans& spans) {
         const Node* n = todo.back();
         todo.pop_back();
         for (size_t i = 0; i < n->members.size(); ++i) {
-            if (n->kind == JsonSpans::Kind::Object && i > 0 && !(n->members[i - 1].key < n->members[i].key))
+            if (n->kind == JsonSpans::Kind::Object && i > 0 &&
+                !(n->members[i - 1].key < n->members[i].key))
                 return false;
             todo.push_back(&spans.node(n->members[i].node));
         }

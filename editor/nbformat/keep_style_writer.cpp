@@ -29,22 +29,27 @@ struct Place {
 
     Place child(std::string_view key) const {
         switch (kind) {
-        case Root: return key == "cells" ? Place{Cells} : Place{};
+        case Root:
+            return key == "cells" ? Place{Cells} : Place{};
         case Cell:
             if (key == "source")
                 return Place{Text, false, false, true};
             if (key == "attachments")
                 return Place{Attachments};
             return key == "outputs" && code ? Place{Outputs} : Place{};
-        case Attachments: return Place{Bundle};
-        case Bundle: return isJsonMimeType(key) ? Place{} : Place{Text, false, false, mimeSplitsOnWrite(key)};
+        case Attachments:
+            return Place{Bundle};
+        case Bundle:
+            return isJsonMimeType(key) ? Place{}
+                                       : Place{Text, false, false, mimeSplitsOnWrite(key)};
         case Output:
             if (key == "data" && rich)
                 return Place{Bundle};
             if (key == "text" && !rich)
                 return Place{Text, false, false, stream};
             return Place{};
-        default: return Place{};
+        default:
+            return Place{};
         }
     }
 
@@ -70,8 +75,10 @@ struct Place {
 // Text values compare by their joined text: a list of lines equals the string it joins to.
 bool sameValue(const Json& a, const Json& b, const Place& place) {
     if (place.kind == Place::Text && (a.is_array() || b.is_array())) {
-        const auto ta = a.is_string() ? std::optional<std::string>(a.get<std::string>()) : joinStringList(a);
-        const auto tb = b.is_string() ? std::optional<std::string>(b.get<std::string>()) : joinStringList(b);
+        const auto ta =
+            a.is_string() ? std::optional<std::string>(a.get<std::string>()) : joinStringList(a);
+        const auto tb =
+            b.is_string() ? std::optional<std::string>(b.get<std::string>()) : joinStringList(b);
         if (ta && tb)
             return *ta == *tb;
     }
@@ -102,10 +109,12 @@ public:
 
 private:
     bool text(const Json& v, const Node* node, const Json* orig, int depth, const Place& place) {
-        const auto joined = v.is_string() ? std::optional<std::string>(v.get<std::string>()) : joinStringList(v);
+        const auto joined =
+            v.is_string() ? std::optional<std::string>(v.get<std::string>()) : joinStringList(v);
         if (!joined)
             return false;
-        const bool asList = orig ? orig->is_array() : (v.is_array() || (m_style.linesAsLists && place.split));
+        const bool asList =
+            orig ? orig->is_array() : (v.is_array() || (m_style.linesAsLists && place.split));
         if (!asList) {
             appendJsonString(m_out, *joined, m_style.json.ensureAscii, m_style.json.upperHex);
             return true;
@@ -164,7 +173,8 @@ private:
                 appendJsonString(m_out, m->first, m_style.json.ensureAscii, m_style.json.upperHex);
             }
             m_out += m_style.json.keySeparator;
-            value(m->second, om ? &m_spans.node(om->node) : nullptr, origChild, depth + 1, place.child(m->first));
+            value(m->second, om ? &m_spans.node(om->node) : nullptr, origChild, depth + 1,
+                  place.child(m->first));
         }
         appendBreak(m_out, m_style.json, depth);
         m_out += '}';
@@ -225,7 +235,8 @@ private:
                 partner = i;
             }
             if (partner)
-                value(item, &m_spans.node(node->members[*partner].node), &(*orig)[*partner], depth + 1, itemPlace);
+                value(item, &m_spans.node(node->members[*partner].node), &(*orig)[*partner],
+                      depth + 1, itemPlace);
             else
                 value(item, nullptr, nullptr, depth + 1, itemPlace);
         }
@@ -271,7 +282,8 @@ std::string KeepStyleWriter::write(const Json& notebook) const {
     std::string out;
     out.reserve(d->text.size() + d->text.size() / 8);
     out.append(d->text, 0, root.begin); // a byte order mark, leading space
-    Emitter(d->text, *d->spans, d->style, out).value(notebook, &root, &*d->original, 0, Place{Place::Root});
+    Emitter(d->text, *d->spans, d->style, out)
+        .value(notebook, &root, &*d->original, 0, Place{Place::Root});
     out.append(d->text, root.end); // the final line break, or none
     return out;
 }

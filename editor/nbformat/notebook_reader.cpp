@@ -28,18 +28,25 @@ std::optional<int> versionNumber(const Json& value) {
 void checkStructure(const Json& nb, Problems& problems) {
     const auto metadata = nb.find("metadata");
     if (metadata == nb.end())
-        problems.push_back(fatal("", nbMessage(NB_TR("missing required key \"%1\""), "metadata")));
+        problems.push_back(
+            fatal("", nbMessage(QT_TRANSLATE_NOOP("NbFormat", "missing required key \"%1\""),
+                                "metadata")));
     else if (!metadata->is_object())
-        problems.push_back(fatal("/metadata", nbMessage(NB_TR("must be an object"))));
+        problems.push_back(
+            fatal("/metadata", nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be an object"))));
     const auto cells = nb.find("cells");
     if (cells == nb.end()) {
-        problems.push_back(fatal("", nbMessage(NB_TR("missing required key \"%1\""), "cells")));
+        problems.push_back(fatal(
+            "", nbMessage(QT_TRANSLATE_NOOP("NbFormat", "missing required key \"%1\""), "cells")));
     } else if (!cells->is_array()) {
-        problems.push_back(fatal("/cells", nbMessage(NB_TR("must be a list of cells"))));
+        problems.push_back(
+            fatal("/cells", nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a list of cells"))));
     } else {
         for (std::size_t i = 0; i < cells->size(); ++i)
             if (!(*cells)[i].is_object())
-                problems.push_back(fatal(childPointer("/cells", i), nbMessage(NB_TR("a cell must be an object"))));
+                problems.push_back(
+                    fatal(childPointer("/cells", i),
+                          nbMessage(QT_TRANSLATE_NOOP("NbFormat", "a cell must be an object"))));
     }
 }
 
@@ -59,31 +66,45 @@ ReadResult readNotebook(std::string_view bytes) {
         return std::move(result);
     };
     if (!nb.is_object())
-        return failWith(fatal("", nbMessage(NB_TR("not a notebook: the file is JSON, but not a JSON object"))));
+        return failWith(
+            fatal("", nbMessage(QT_TRANSLATE_NOOP(
+                          "NbFormat", "not a notebook: the file is JSON, but not a JSON object"))));
     const auto majorIt = nb.find("nbformat");
     if (majorIt == nb.end())
-        return failWith(fatal("", nbMessage(NB_TR("not a notebook: there is no \"nbformat\" version"))));
+        return failWith(
+            fatal("", nbMessage(QT_TRANSLATE_NOOP(
+                          "NbFormat", "not a notebook: there is no \"nbformat\" version"))));
     const auto major = versionNumber(*majorIt);
     if (!major)
-        return failWith(fatal("/nbformat", nbMessage(NB_TR("the nbformat version must be a whole number"))));
+        return failWith(
+            fatal("/nbformat", nbMessage(QT_TRANSLATE_NOOP(
+                                   "NbFormat", "the nbformat version must be a whole number"))));
     int minor = 0;
     if (const auto minorIt = nb.find("nbformat_minor"); minorIt != nb.end()) {
         const auto m = versionNumber(*minorIt);
         if (!m)
             return failWith(
-                fatal("/nbformat_minor", nbMessage(NB_TR("the nbformat_minor version must be a whole number"))));
+                fatal("/nbformat_minor",
+                      nbMessage(QT_TRANSLATE_NOOP(
+                          "NbFormat", "the nbformat_minor version must be a whole number"))));
         minor = *m;
     }
     result.fileMajor = *major;
     result.fileMinor = minor;
     if (*major > 4)
-        return failWith(fatal("/nbformat", nbMessage(NB_TR("this notebook was written by a newer version of "
-                                                           "Jupyter (nbformat %1); Quire reads nbformat 3 and 4"),
-                                                     *major)));
+        return failWith(fatal(
+            "/nbformat",
+            nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                        "this notebook was written by a newer version of "
+                                        "Jupyter (nbformat %1); Quire reads nbformat 3 and 4"),
+                      *major)));
     if (*major < 3)
-        return failWith(fatal("/nbformat", nbMessage(NB_TR("nbformat %1 is too old; Quire reads nbformat 3 and 4 "
-                                                           "(convert it with Jupyter first)"),
-                                                     *major)));
+        return failWith(fatal(
+            "/nbformat",
+            nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                        "nbformat %1 is too old; Quire reads nbformat 3 and 4 "
+                                        "(convert it with Jupyter first)"),
+                      *major)));
     if (*major == 3) {
         auto upgrade = upgradeV3(std::move(nb));
         if (!upgrade.notebook)

@@ -3,7 +3,8 @@
 namespace quire::editor {
 
 bool isJsonMimeType(std::string_view mime) {
-    return mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"));
+    return mime == "application/json" ||
+           (mime.starts_with("application/") && mime.ends_with("+json"));
 }
 
 bool matchesJsonMimePattern(std::string_view mime) {
@@ -12,9 +13,11 @@ bool matchesJsonMimePattern(std::string_view mime) {
         mime.remove_suffix(1);
     constexpr std::string_view prefix = "application/";
     constexpr std::string_view suffix = "json";
-    if (mime.size() < prefix.size() + suffix.size() || !mime.starts_with(prefix) || !mime.ends_with(suffix))
+    if (mime.size() < prefix.size() + suffix.size() || !mime.starts_with(prefix) ||
+        !mime.ends_with(suffix))
         return false;
-    const std::string_view middle = mime.substr(prefix.size(), mime.size() - prefix.size() - suffix.size());
+    const std::string_view middle =
+        mime.substr(prefix.size(), mime.size() - prefix.size() - suffix.size());
     return middle.empty() || (middle.ends_with('+') && middle.find('\n') == std::string_view::npos);
 }
 
@@ -46,15 +49,23 @@ std::optional<std::string> joinStringList(const Json& value) {
 
 bool pyTruthy(const Json& value) {
     switch (value.type()) {
-    case Json::value_t::null: return false;
-    case Json::value_t::boolean: return value.get<bool>();
-    case Json::value_t::number_integer: return value.get<std::int64_t>() != 0;
-    case Json::value_t::number_unsigned: return value.get<std::uint64_t>() != 0;
-    case Json::value_t::number_float: return value.get<double>() != 0.0;
-    case Json::value_t::string: return !value.get_ref<const std::string&>().empty();
+    case Json::value_t::null:
+        return false;
+    case Json::value_t::boolean:
+        return value.get<bool>();
+    case Json::value_t::number_integer:
+        return value.get<std::int64_t>() != 0;
+    case Json::value_t::number_unsigned:
+        return value.get<std::uint64_t>() != 0;
+    case Json::value_t::number_float:
+        return value.get<double>() != 0.0;
+    case Json::value_t::string:
+        return !value.get_ref<const std::string&>().empty();
     case Json::value_t::array:
-    case Json::value_t::object: return !value.empty();
-    default: return true; // big integers are never zero
+    case Json::value_t::object:
+        return !value.empty();
+    default:
+        return true; // big integers are never zero
     }
 }
 

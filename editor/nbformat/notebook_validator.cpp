@@ -24,22 +24,26 @@ public:
 
     Problems run(const Json& nb) {
         if (!nb.is_object()) {
-            report("", nbMessage(NB_TR("a notebook must be a JSON object")));
+            report("",
+                   nbMessage(QT_TRANSLATE_NOOP("NbFormat", "a notebook must be a JSON object")));
             return std::move(m_problems);
         }
         requireKeys(nb, "", {"metadata", "nbformat_minor", "nbformat", "cells"});
         allowKeys(nb, "", {"metadata", "nbformat_minor", "nbformat", "cells"});
-        if (const auto it = nb.find("nbformat"); it != nb.end() && !(isJsonInteger(*it) && *it == 4))
-            report("/nbformat", nbMessage(NB_TR("must be 4")));
+        if (const auto it = nb.find("nbformat");
+            it != nb.end() && !(isJsonInteger(*it) && *it == 4))
+            report("/nbformat", nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be 4")));
         if (const auto it = nb.find("nbformat_minor"); it != nb.end()) {
             if (!isJsonInteger(*it))
-                report("/nbformat_minor", nbMessage(NB_TR("must be an integer")));
+                report("/nbformat_minor",
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be an integer")));
         }
         if (const auto it = nb.find("metadata"); it != nb.end())
             notebookMetadata(*it, "/metadata");
         if (const auto it = nb.find("cells"); it != nb.end()) {
             if (!it->is_array()) {
-                report("/cells", nbMessage(NB_TR("must be a list of cells")));
+                report("/cells",
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a list of cells")));
             } else {
                 for (std::size_t i = 0; i < it->size(); ++i)
                     cell((*it)[i], childPointer("/cells", i));
@@ -55,14 +59,17 @@ private:
         m_problems.push_back({Problem::Severity::Error, std::move(path), 0, std::move(message)});
     }
 
-    void requireKeys(const Json& obj, const std::string& path, std::initializer_list<const char*> keys) {
+    void requireKeys(const Json& obj, const std::string& path,
+                     std::initializer_list<const char*> keys) {
         for (const char* key : keys)
             if (!obj.contains(key))
-                report(path, nbMessage(NB_TR("missing required key \"%1\""), key));
+                report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "missing required key \"%1\""),
+                                       key));
     }
 
     // additionalProperties: false (relaxed for notebooks from a newer minor version)
-    void allowKeys(const Json& obj, const std::string& path, std::initializer_list<const char*> keys) {
+    void allowKeys(const Json& obj, const std::string& path,
+                   std::initializer_list<const char*> keys) {
         if (m_future)
             return;
         for (const auto& [key, value] : obj.items()) {
@@ -70,7 +77,8 @@ private:
             for (const char* k : keys)
                 known = known || key == k;
             if (!known)
-                report(childPointer(path, key), nbMessage(NB_TR("unexpected key \"%1\""), key));
+                report(childPointer(path, key),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "unexpected key \"%1\""), key));
         }
     }
 
@@ -79,12 +87,12 @@ private:
 
     bool expectObject(const Json& v, const std::string& path) {
         if (!v.is_object())
-            report(path, nbMessage(NB_TR("must be an object")));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be an object")));
         return v.is_object();
     }
     void expectString(const Json& v, const std::string& path) {
         if (!v.is_string())
-            report(path, nbMessage(NB_TR("must be a string")));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a string")));
     }
     void expectStringMember(const Json& obj, const std::string& path, const char* key) {
         if (const auto it = obj.find(key); it != obj.end())
@@ -92,15 +100,16 @@ private:
     }
     void multilineString(const Json& v, const std::string& path) {
         if (!v.is_string() && !isStringList(v))
-            report(path, nbMessage(NB_TR("must be a string or a list of strings")));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                                     "must be a string or a list of strings")));
     }
     void executionCount(const Json& v, const std::string& path) {
         if (v.is_null())
             return;
         if (!isJsonInteger(v))
-            report(path, nbMessage(NB_TR("must be an integer or null")));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be an integer or null")));
         else if (isNegativeInteger(v))
-            report(path, nbMessage(NB_TR("must not be negative")));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must not be negative")));
     }
 
     static bool isNegativeInteger(const Json& v) {
@@ -128,14 +137,17 @@ private:
                     expectStringMember(*it, p, key);
                 if (const auto mode = it->find("codemirror_mode");
                     mode != it->end() && !mode->is_string() && !mode->is_object())
-                    report(childPointer(p, "codemirror_mode"), nbMessage(NB_TR("must be a string or an object")));
+                    report(
+                        childPointer(p, "codemirror_mode"),
+                        nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a string or an object")));
             }
         }
         // orig_nbformat is dropped on reading, as nbformat does, so it is never checked.
         if (m_minor >= 2) {
             expectStringMember(md, path, "title");
             if (const auto it = md.find("authors"); it != md.end() && !it->is_array())
-                report(childPointer(path, "authors"), nbMessage(NB_TR("must be a list")));
+                report(childPointer(path, "authors"),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a list")));
         }
     }
 
@@ -144,7 +156,8 @@ private:
             return;
         const auto type = c.find("cell_type");
         if (type == c.end()) {
-            report(path, nbMessage(NB_TR("missing required key \"%1\""), "cell_type"));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "missing required key \"%1\""),
+                                   "cell_type"));
             return;
         }
         const std::string kind = type->is_string() ? type->get<std::string>() : std::string();
@@ -168,8 +181,9 @@ private:
                 cellMetadata(*it, childPointer(path, "metadata"), false);
         } else {
             report(childPointer(path, "cell_type"),
-                   type->is_string() ? nbMessage(NB_TR("unknown cell type \"%1\""), kind)
-                                     : nbMessage(NB_TR("must be a string")));
+                   type->is_string()
+                       ? nbMessage(QT_TRANSLATE_NOOP("NbFormat", "unknown cell type \"%1\""), kind)
+                       : nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a string")));
         }
     }
 
@@ -177,14 +191,15 @@ private:
         requireKeys(c, path, {"cell_type", "metadata", "source", "outputs", "execution_count"});
         if (m_minor >= 5)
             requireKeys(c, path, {"id"});
-        allowKeys(c, path, {"cell_type", "metadata", "source", "outputs", "execution_count", idKey()});
+        allowKeys(c, path,
+                  {"cell_type", "metadata", "source", "outputs", "execution_count", idKey()});
         commonCellKeys(c, path, true);
         if (const auto it = c.find("execution_count"); it != c.end())
             executionCount(*it, childPointer(path, "execution_count"));
         if (const auto it = c.find("outputs"); it != c.end()) {
             const std::string p = childPointer(path, "outputs");
             if (!it->is_array()) {
-                report(p, nbMessage(NB_TR("must be a list of outputs")));
+                report(p, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a list of outputs")));
             } else {
                 for (std::size_t i = 0; i < it->size(); ++i)
                     output((*it)[i], childPointer(p, i));
@@ -196,7 +211,9 @@ private:
     void commonCellKeys(const Json& c, const std::string& path, bool code) {
         if (const auto it = c.find("id"); it != c.end() && m_minor >= 5 && !isValidCellId(*it))
             report(childPointer(path, "id"),
-                   nbMessage(NB_TR("a cell id must be 1 to 64 characters: letters, digits, \"-\" or \"_\"")));
+                   nbMessage(QT_TRANSLATE_NOOP(
+                       "NbFormat",
+                       "a cell id must be 1 to 64 characters: letters, digits, \"-\" or \"_\"")));
         if (const auto it = c.find("metadata"); it != c.end())
             cellMetadata(*it, childPointer(path, "metadata"), code);
         if (const auto it = c.find("source"); it != c.end())
@@ -210,8 +227,8 @@ private:
         if (s.empty() || s.size() > 64)
             return false;
         for (char ch : s) {
-            const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                            ch == '-' || ch == '_';
+            const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                            (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
             if (!ok)
                 return false;
         }
@@ -224,9 +241,13 @@ private:
         if (const auto it = md.find("name"); it != md.end()) {
             // pattern ^.+$ (as fastjsonschema reads it): not empty, no line break
             if (!it->is_string())
-                report(childPointer(path, "name"), nbMessage(NB_TR("must be a string")));
-            else if (it->get_ref<const std::string&>().empty() || it->get_ref<const std::string&>().find('\n') != std::string::npos)
-                report(childPointer(path, "name"), nbMessage(NB_TR("a cell name must be one line, not empty")));
+                report(childPointer(path, "name"),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a string")));
+            else if (it->get_ref<const std::string&>().empty() ||
+                     it->get_ref<const std::string&>().find('\n') != std::string::npos)
+                report(childPointer(path, "name"),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                                   "a cell name must be one line, not empty")));
         }
         if (const auto it = md.find("tags"); it != md.end())
             tags(*it, childPointer(path, "tags"));
@@ -237,13 +258,15 @@ private:
         if (!code)
             return;
         if (const auto it = md.find("collapsed"); it != md.end() && !it->is_boolean())
-            report(childPointer(path, "collapsed"), nbMessage(NB_TR("must be true or false")));
+            report(childPointer(path, "collapsed"),
+                   nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be true or false")));
         if (const auto it = md.find("scrolled"); it != md.end()) {
             // enum [true, false, "auto"]; Python's == lets 0 and 1 pass too
             const bool ok = it->is_boolean() || (it->is_string() && *it == "auto") ||
                             (it->is_number() && (*it == 0 || *it == 1));
             if (!ok)
-                report(childPointer(path, "scrolled"), nbMessage(NB_TR("must be true, false or \"auto\"")));
+                report(childPointer(path, "scrolled"),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be true, false or \"auto\"")));
         }
         if (m_minor >= 4) {
             if (const auto it = md.find("execution"); it != md.end()) {
@@ -258,19 +281,23 @@ private:
 
     void tags(const Json& v, const std::string& path) {
         if (!v.is_array()) {
-            report(path, nbMessage(NB_TR("must be a list of strings")));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a list of strings")));
             return;
         }
         for (std::size_t i = 0; i < v.size(); ++i) {
             const Json& tag = v[i];
             if (!tag.is_string())
-                report(childPointer(path, i), nbMessage(NB_TR("must be a string")));
+                report(childPointer(path, i),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a string")));
             else if (tag.get_ref<const std::string&>().empty() ||
                      tag.get_ref<const std::string&>().find(',') != std::string::npos)
-                report(childPointer(path, i), nbMessage(NB_TR("a tag must not be empty or contain a comma")));
+                report(childPointer(path, i),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                                   "a tag must not be empty or contain a comma")));
             for (std::size_t j = 0; j < i; ++j) {
                 if (jsonEqual(v[j], tag)) {
-                    report(childPointer(path, i), nbMessage(NB_TR("tags must be unique")));
+                    report(childPointer(path, i),
+                           nbMessage(QT_TRANSLATE_NOOP("NbFormat", "tags must be unique")));
                     break;
                 }
             }
@@ -297,7 +324,8 @@ private:
             return;
         const auto type = o.find("output_type");
         if (type == o.end()) {
-            report(path, nbMessage(NB_TR("missing required key \"%1\""), "output_type"));
+            report(path, nbMessage(QT_TRANSLATE_NOOP("NbFormat", "missing required key \"%1\""),
+                                   "output_type"));
             return;
         }
         const std::string kind = type->is_string() ? type->get<std::string>() : std::string();
@@ -327,11 +355,14 @@ private:
             expectStringMember(o, path, "ename");
             expectStringMember(o, path, "evalue");
             if (const auto it = o.find("traceback"); it != o.end() && !isStringList(*it))
-                report(childPointer(path, "traceback"), nbMessage(NB_TR("must be a list of strings")));
+                report(childPointer(path, "traceback"),
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a list of strings")));
         } else if (!m_future) {
-            report(childPointer(path, "output_type"),
-                   type->is_string() ? nbMessage(NB_TR("unknown output type \"%1\""), kind)
-                                     : nbMessage(NB_TR("must be a string")));
+            report(
+                childPointer(path, "output_type"),
+                type->is_string()
+                    ? nbMessage(QT_TRANSLATE_NOOP("NbFormat", "unknown output type \"%1\""), kind)
+                    : nbMessage(QT_TRANSLATE_NOOP("NbFormat", "must be a string")));
         }
     }
 
@@ -348,8 +379,9 @@ private:
             const auto [it, inserted] = seen.emplace(id->get<std::string>(), i);
             if (!inserted)
                 report(childPointer(childPointer("/cells", i), "id"),
-                       nbMessage(NB_TR("duplicate cell id \"%1\" (also used by %2)"), id->get<std::string>(),
-                                 childPointer("/cells", it->second)));
+                       nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                                   "duplicate cell id \"%1\" (also used by %2)"),
+                                 id->get<std::string>(), childPointer("/cells", it->second)));
         }
     }
 

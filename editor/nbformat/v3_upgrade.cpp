@@ -18,14 +18,21 @@ struct UpgradeFailure {
     std::string message;
 };
 
-[[noreturn]] void fail(std::string path, std::string message) { throw UpgradeFailure{std::move(path), std::move(message)}; }
+[[noreturn]] void fail(std::string path, std::string message) {
+    throw UpgradeFailure{std::move(path), std::move(message)};
+}
 
 [[noreturn]] void failMissing(const std::string& path, const char* key) {
-    fail(path, nbMessage(NB_TR("cannot convert this nbformat 3 notebook: \"%1\" is missing"), key));
+    fail(path,
+         nbMessage(QT_TRANSLATE_NOOP("NbFormat",
+                                     "cannot convert this nbformat 3 notebook: \"%1\" is missing"),
+                   key));
 }
 
 [[noreturn]] void failType(const std::string& path) {
-    fail(path, nbMessage(NB_TR("cannot convert this nbformat 3 notebook: a value has the wrong type")));
+    fail(path,
+         nbMessage(QT_TRANSLATE_NOOP(
+             "NbFormat", "cannot convert this nbformat 3 notebook: a value has the wrong type")));
 }
 
 Json& requireObjectMember(Json& obj, const std::string& path, const char* key) {
@@ -83,11 +90,13 @@ void rejoinV3(Json& nb) {
     Json& worksheets = requireObjectMember(nb, "", "worksheets");
     if (!worksheets.is_array())
         failType("/worksheets");
-    static constexpr std::array multilineOutputKeys = {"text", "html", "svg", "latex", "javascript", "json"};
+    static constexpr std::array multilineOutputKeys = {"text",  "html",       "svg",
+                                                       "latex", "javascript", "json"};
     for (std::size_t w = 0; w < worksheets.size(); ++w) {
         Json& cells = worksheetCells(nb, w);
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            const std::string path = childPointer(childPointer(childPointer("/worksheets", w), "cells"), i);
+            const std::string path =
+                childPointer(childPointer(childPointer("/worksheets", w), "cells"), i);
             Json& cell = cells[i];
             if (!cell.is_object())
                 failType(path);
@@ -122,7 +131,8 @@ std::string_view withoutLineBreak(std::string_view line) {
         return line.substr(0, line.size() - 2);
     if (line.ends_with("\xe2\x80\xa8") || line.ends_with("\xe2\x80\xa9"))
         return line.substr(0, line.size() - 3);
-    if (!line.empty() && std::string_view("\n\r\v\f\x1c\x1d\x1e").find(line.back()) != std::string_view::npos)
+    if (!line.empty() &&
+        std::string_view("\n\r\v\f\x1c\x1d\x1e").find(line.back()) != std::string_view::npos)
         return line.substr(0, line.size() - 1);
     return line;
 }
@@ -158,7 +168,8 @@ void upgradeOutput(Json& output, const std::string& path) {
         }
         Json data = Json::object();
         for (auto it = output.begin(); it != output.end();) {
-            if (it.key() == "output_type" || it.key() == "execution_count" || it.key() == "metadata") {
+            if (it.key() == "output_type" || it.key() == "execution_count" ||
+                it.key() == "metadata") {
                 ++it;
                 continue;
             }
@@ -274,7 +285,8 @@ V3UpgradeResult upgradeV3(Json nb) {
         result.errorPath = f.path;
         result.error = f.message;
     } catch (const Json::exception&) {
-        result.error = nbMessage(NB_TR("cannot convert this nbformat 3 notebook: a value has the wrong type"));
+        result.error = nbMessage(QT_TRANSLATE_NOOP(
+            "NbFormat", "cannot convert this nbformat 3 notebook: a value has the wrong type"));
     }
     return result;
 }

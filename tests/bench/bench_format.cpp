@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,8 +22,12 @@
 using namespace quire::editor;
 
 namespace {
-QString python() { return qEnvironmentVariable("QUIRE_PYTHON", QStringLiteral("/usr/bin/python3")); }
-QString quireBinary() { return qEnvironmentVariable("QUIRE_BIN", QStringLiteral(QUIRE_BIN)); }
+QString python() {
+    return qEnvironmentVariable("QUIRE_PYTHON", QStringLiteral("/usr/bin/python3"));
+}
+QString quireBinary() {
+    return qEnvironmentVariable("QUIRE_BIN", QStringLiteral(QUIRE_BIN));
+}
 
 double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -42,7 +45,8 @@ double timeProcess(const QString& program, const QStringList& args, QByteArray* 
     timer.start();
     p.start(program, args);
     if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), p.readAllStandardError().constData());
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program),
+                     p.readAllStandardError().constData());
         return -1;
     }
     const double ms = double(timer.nsecsElapsed()) / 1e6;
@@ -87,7 +91,9 @@ int main(int argc, char** argv) {
     if (path.isEmpty()) {
         path = tmp.filePath(QStringLiteral("big.ipynb"));
         std::printf("generating %s ...\n", qPrintable(path));
-        if (timeProcess(python(), {QStringLiteral(QUIRE_SOURCE_DIR "/tests/bench/gen_big_notebook.py"), path}) < 0)
+        if (timeProcess(
+                python(),
+                {QStringLiteral(QUIRE_SOURCE_DIR "/tests/bench/gen_big_notebook.py"), path}) < 0)
             return 2;
     }
     QFile file(path);
@@ -106,7 +112,8 @@ int main(int argc, char** argv) {
         auto read = readNotebook(text);
         bestRead = std::min(bestRead, msSince(t0));
         if (!read.notebook) {
-            std::fprintf(stderr, "quire cannot read it: %s\n", read.problems.front().message.c_str());
+            std::fprintf(stderr, "quire cannot read it: %s\n",
+                         read.problems.front().message.c_str());
             return 2;
         }
         t0 = std::chrono::steady_clock::now();
@@ -120,7 +127,9 @@ int main(int argc, char** argv) {
     }
 
     QByteArray pyOut;
-    if (timeProcess(python(), {QStringLiteral("-c"), QString::fromUtf8(kPythonInProcess), path, QString::number(runs)},
+    if (timeProcess(python(),
+                    {QStringLiteral("-c"), QString::fromUtf8(kPythonInProcess), path,
+                     QString::number(runs)},
                     &pyOut) < 0)
         return 2;
     const auto pyTimes = pyOut.trimmed().split(' ');
@@ -128,21 +137,27 @@ int main(int argc, char** argv) {
 
     const double quireTotal = bestRead + bestWrite, pyTotal = pyRead + pyWrite;
     std::printf("in process (best of %d)      read ms   write ms   total ms\n", runs);
-    std::printf("  quire                    %8.1f   %8.1f   %8.1f\n", bestRead, bestWrite, quireTotal);
+    std::printf("  quire                    %8.1f   %8.1f   %8.1f\n", bestRead, bestWrite,
+                quireTotal);
     std::printf("  nbformat                 %8.1f   %8.1f   %8.1f\n", pyRead, pyWrite, pyTotal);
-    std::printf("  quire is %.1fx faster (read %.1fx, write %.1fx); keep-style write of the unedited file: %.1f ms\n",
+    std::printf("  quire is %.1fx faster (read %.1fx, write %.1fx); keep-style write of the "
+                "unedited file: %.1f ms\n",
                 pyTotal / quireTotal, pyRead / bestRead, pyWrite / bestWrite, bestKeep);
 
     const QString quireOut = tmp.filePath(QStringLiteral("quire.ipynb"));
     const QString pyFile = tmp.filePath(QStringLiteral("nbformat.ipynb"));
     std::vector<double> quireRuns, pyRuns;
     for (int i = 0; i < runs; ++i) {
-        quireRuns.push_back(timeProcess(quireBinary(), {QStringLiteral("format"), path, QStringLiteral("--output"), quireOut}));
-        pyRuns.push_back(timeProcess(python(), {QStringLiteral("-c"), QString::fromUtf8(kPythonFormat), path, pyFile}));
+        quireRuns.push_back(timeProcess(
+            quireBinary(), {QStringLiteral("format"), path, QStringLiteral("--output"), quireOut}));
+        pyRuns.push_back(timeProcess(
+            python(), {QStringLiteral("-c"), QString::fromUtf8(kPythonFormat), path, pyFile}));
     }
     QFile q(quireOut), p(pyFile);
-    const bool same = q.open(QIODevice::ReadOnly) && p.open(QIODevice::ReadOnly) && q.readAll() == p.readAll();
-    std::printf("end to end (median of %d)   `quire format` %.0f ms, python nbformat read+write %.0f ms (%.1fx); "
+    const bool same =
+        q.open(QIODevice::ReadOnly) && p.open(QIODevice::ReadOnly) && q.readAll() == p.readAll();
+    std::printf("end to end (median of %d)   `quire format` %.0f ms, python nbformat read+write "
+                "%.0f ms (%.1fx); "
                 "outputs %s\n",
                 runs, median(quireRuns), median(pyRuns), median(pyRuns) / median(quireRuns),
                 same ? "byte-identical" : "DIFFER");

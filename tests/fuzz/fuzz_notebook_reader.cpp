@@ -31,7 +31,8 @@ Json edited(Json nb) {
         else if (source.is_array())
             source.push_back("edit");
     }
-    cells->push_back({{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", "new\ncell"}});
+    cells->push_back(
+        {{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", "new\ncell"}});
     return nb;
 }
 } // namespace

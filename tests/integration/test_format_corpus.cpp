@@ -10,8 +10,12 @@
 #include <QTest>
 
 namespace {
-QString quireBinary() { return qEnvironmentVariable("QUIRE_BIN", QStringLiteral(QUIRE_BIN)); }
-QString python() { return qEnvironmentVariable("QUIRE_PYTHON", QStringLiteral("/usr/bin/python3")); }
+QString quireBinary() {
+    return qEnvironmentVariable("QUIRE_BIN", QStringLiteral(QUIRE_BIN));
+}
+QString python() {
+    return qEnvironmentVariable("QUIRE_PYTHON", QStringLiteral("/usr/bin/python3"));
+}
 
 QByteArray readFile(const QString& path) {
     QFile f(path);
@@ -22,8 +26,8 @@ QByteArray readFile(const QString& path) {
 QStringList findNotebooks() {
     QStringList found;
     for (const QString& root : {QStringLiteral("/usr/share"), QStringLiteral("/usr/lib/python3")}) {
-        QDirIterator it(root, {QStringLiteral("*.ipynb"), QStringLiteral("*.ipynb.txt")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(root, {QStringLiteral("*.ipynb"), QStringLiteral("*.ipynb.txt")},
+                        QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             if (QFileInfo(path).size() < 64 * 1024 * 1024)
@@ -50,7 +54,8 @@ QMap<QString, int> countByPackage(const QStringList& files) {
 }
 
 QByteArray maskCellIds(const QByteArray& text) {
-    static const QRegularExpression id(QStringLiteral("^   \"id\": \"[0-9a-f]{8}\",$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression id(QStringLiteral("^   \"id\": \"[0-9a-f]{8}\",$"),
+                                       QRegularExpression::MultilineOption);
     return QString::fromUtf8(text).replace(id, QStringLiteral("   \"id\": \"ID\",")).toUtf8();
 }
 
@@ -83,10 +88,12 @@ class TestFormatCorpus : public QObject {
     Q_OBJECT
 private slots:
     void matchesNbformatByteForByte() {
-        QVERIFY2(QFile::exists(quireBinary()), qPrintable(QStringLiteral("build quire first: ") + quireBinary()));
+        QVERIFY2(QFile::exists(quireBinary()),
+                 qPrintable(QStringLiteral("build quire first: ") + quireBinary()));
         const QStringList shipped = findNotebooks();
         if (shipped.isEmpty())
-            QSKIP("no .ipynb files found under /usr/share or /usr/lib/python3: install the packages in "
+            QSKIP("no .ipynb files found under /usr/share or /usr/lib/python3: install the "
+                  "packages in "
                   "packaging/deps-test.txt (python3-nbconvert, python-nbsphinx-doc, ...)");
         QStringList files = shipped;
         const QString golden = QStringLiteral(QUIRE_TEST_DATA "/nbformat/golden");
@@ -102,7 +109,10 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         QProcess py;
-        py.start(python(), QStringList{QStringLiteral(QUIRE_TEST_DATA "/../integration/nbformat_reference.py"), ref.path()} + files);
+        py.start(python(), QStringList{QStringLiteral(QUIRE_TEST_DATA
+                                                      "/../integration/nbformat_reference.py"),
+                                       ref.path()} +
+                               files);
         QVERIFY(py.waitForFinished(300000));
         QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
         const qint64 pythonMs = timer.restart();
@@ -119,7 +129,10 @@ private slots:
             }
             const QString formatted = out.filePath(QStringLiteral("%1.ipynb").arg(i));
             QByteArray err;
-            QCOMPARE(runQuire({QStringLiteral("format"), file, QStringLiteral("--output"), formatted}, &err), 0);
+            QCOMPARE(
+                runQuire({QStringLiteral("format"), file, QStringLiteral("--output"), formatted},
+                         &err),
+                0);
             QByteArray got = readFile(formatted);
             QByteArray want = readFile(base + QStringLiteral(".ipynb"));
             if (QFile::exists(base + QStringLiteral(".random-ids"))) {
@@ -128,7 +141,8 @@ private slots:
                 ++randomIds;
             }
             if (got != want)
-                QFAIL(qPrintable(QStringLiteral("%1 differs from nbformat at %2").arg(file, firstDifference(got, want))));
+                QFAIL(qPrintable(QStringLiteral("%1 differs from nbformat at %2")
+                                     .arg(file, firstDifference(got, want))));
             ++matched;
 
             // keep style: an unedited notebook comes back as it was (v3 files are upgraded)
@@ -136,11 +150,12 @@ private slots:
             if (original.contains("\"nbformat\": 3") || original.contains("\"nbformat\":3"))
                 continue;
             const QString kept = out.filePath(QStringLiteral("%1.keep.ipynb").arg(i));
-            QCOMPARE(runQuire({QStringLiteral("format"), file, QStringLiteral("--style"), QStringLiteral("keep"),
-                               QStringLiteral("--output"), kept}),
+            QCOMPARE(runQuire({QStringLiteral("format"), file, QStringLiteral("--style"),
+                               QStringLiteral("keep"), QStringLiteral("--output"), kept}),
                      0);
             if (readFile(kept) != original)
-                QFAIL(qPrintable(QStringLiteral("%1: keep style changed it at %2").arg(file, firstDifference(readFile(kept), original))));
+                QFAIL(qPrintable(QStringLiteral("%1: keep style changed it at %2")
+                                     .arg(file, firstDifference(readFile(kept), original))));
             ++keepIdentical;
         }
         const qint64 quireMs = timer.elapsed();
@@ -149,11 +164,14 @@ private slots:
         const auto counts = countByPackage(shipped);
         for (auto c = counts.begin(); c != counts.end(); ++c)
             packages << QStringLiteral("%1 (%2)").arg(c.key()).arg(c.value());
-        qInfo("%d of %d notebooks byte-identical to nbformat (%d with nbformat's random cell ids masked), "
+        qInfo("%d of %d notebooks byte-identical to nbformat (%d with nbformat's random cell ids "
+              "masked), "
               "%d skipped because nbformat refuses them; %d kept byte-identical with --style keep",
               matched, int(files.size()), randomIds, skipped, keepIdentical);
-        qInfo("%d shipped notebooks from: %s", int(shipped.size()), qPrintable(packages.join(QStringLiteral(", "))));
-        qInfo("nbformat: %lld ms for all, quire: %lld ms for all (two runs per file)", pythonMs, quireMs);
+        qInfo("%d shipped notebooks from: %s", int(shipped.size()),
+              qPrintable(packages.join(QStringLiteral(", "))));
+        qInfo("nbformat: %lld ms for all, quire: %lld ms for all (two runs per file)", pythonMs,
+              quireMs);
         QVERIFY(matched > 0);
     }
 };

@@ -21,7 +21,9 @@ QByteArray readFile(const QString& path) {
     return f.readAll();
 }
 
-std::string_view view(const QByteArray& b) { return {b.constData(), size_t(b.size())}; }
+std::string_view view(const QByteArray& b) {
+    return {b.constData(), size_t(b.size())};
+}
 
 // nbformat gives upgraded v3 cells random ids: compare everything else.
 QByteArray maskCellIds(QByteArray text) {
@@ -36,12 +38,15 @@ QByteArray firstDifference(const QByteArray& a, const QByteArray& b) {
     const auto lb = b.split('\n');
     for (qsizetype i = 0; i < std::min(la.size(), lb.size()); ++i)
         if (la[i] != lb[i])
-            return "line " + QByteArray::number(i + 1) + ":\n  got:      " + la[i] + "\n  expected: " + lb[i];
-    return "lengths differ: " + QByteArray::number(a.size()) + " vs " + QByteArray::number(b.size());
+            return "line " + QByteArray::number(i + 1) + ":\n  got:      " + la[i] +
+                   "\n  expected: " + lb[i];
+    return "lengths differ: " + QByteArray::number(a.size()) + " vs " +
+           QByteArray::number(b.size());
 }
 
 QStringList goldenInputs() {
-    QStringList names = QDir(kGolden).entryList({QStringLiteral("*.ipynb")}, QDir::Files, QDir::Name);
+    QStringList names =
+        QDir(kGolden).entryList({QStringLiteral("*.ipynb")}, QDir::Files, QDir::Name);
     names.removeIf([](const QString& n) { return n.endsWith(QLatin1String(".expected.ipynb")); });
     return names;
 }
@@ -86,10 +91,16 @@ private slots:
 
     void modelStringsAreSplitLikeNbformat() {
         // the editor holds text as strings; nbformat splits them on writing
-        Json nb = Json::parse("{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
-        Json cell = {{"cell_type", "code"}, {"id", "abc"}, {"metadata", Json::object()}, {"source", "a\nb\n"},
-                     {"execution_count", nullptr},
-                     {"outputs", Json::array({{{"output_type", "stream"}, {"name", "stdout"}, {"text", "1\n2"}}})}};
+        Json nb = Json::parse(
+            "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+        Json cell = {
+            {"cell_type", "code"},
+            {"id", "abc"},
+            {"metadata", Json::object()},
+            {"source", "a\nb\n"},
+            {"execution_count", nullptr},
+            {"outputs",
+             Json::array({{{"output_type", "stream"}, {"name", "stdout"}, {"text", "1\n2"}}})}};
         nb["cells"].push_back(cell);
         const std::string expected = "{\n"
                                      " \"cells\": [\n"
@@ -118,14 +129,19 @@ private slots:
                                      " \"nbformat\": 4,\n"
                                      " \"nbformat_minor\": 5\n"
                                      "}\n";
-        QCOMPARE(QByteArray::fromStdString(writeCanonical(nb)), QByteArray::fromStdString(expected));
+        QCOMPARE(QByteArray::fromStdString(writeCanonical(nb)),
+                 QByteArray::fromStdString(expected));
     }
 
     void nonCanonicalOriginals() {
-        QVERIFY(!KeepStyleWriter(readFile(kGolden + QStringLiteral("other_layout.ipynb")).toStdString()).originalIsCanonical());
+        QVERIFY(
+            !KeepStyleWriter(readFile(kGolden + QStringLiteral("other_layout.ipynb")).toStdString())
+                 .originalIsCanonical());
         QVERIFY(!KeepStyleWriter("not json").originalIsCanonical());
         // a v3 file is never canonical: it is upgraded when read
-        QVERIFY(!KeepStyleWriter(readFile(kGolden + QStringLiteral("v3_upgrade.ipynb")).toStdString()).originalIsCanonical());
+        QVERIFY(
+            !KeepStyleWriter(readFile(kGolden + QStringLiteral("v3_upgrade.ipynb")).toStdString())
+                 .originalIsCanonical());
     }
 };
 

@@ -10,7 +10,9 @@ namespace {
 const QString kData = QStringLiteral(QUIRE_TEST_DATA "/nbformat/");
 
 // QUIRE_BIN in the environment wins over the built one (to test an installed quire).
-QString quireBinary() { return qEnvironmentVariable("QUIRE_BIN", QStringLiteral(QUIRE_BIN)); }
+QString quireBinary() {
+    return qEnvironmentVariable("QUIRE_BIN", QStringLiteral(QUIRE_BIN));
+}
 
 struct Run {
     int exitCode = -1;
@@ -54,7 +56,8 @@ class TestNbformatCli : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QVERIFY2(QFile::exists(quireBinary()), qPrintable(QStringLiteral("build the quire target first: %1").arg(quireBinary())));
+        QVERIFY2(QFile::exists(quireBinary()),
+                 qPrintable(QStringLiteral("build the quire target first: %1").arg(quireBinary())));
     }
 
     void help() {
@@ -70,21 +73,24 @@ private slots:
     void formatWritesNbformatText() {
         QTemporaryDir tmp;
         const QString out = tmp.filePath(QStringLiteral("out.ipynb"));
-        const Run r = quire({QStringLiteral("format"), kData + QStringLiteral("golden/multiline.ipynb"),
-                             QStringLiteral("--output"), out});
+        const Run r =
+            quire({QStringLiteral("format"), kData + QStringLiteral("golden/multiline.ipynb"),
+                   QStringLiteral("--output"), out});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(readFile(out), readFile(kData + QStringLiteral("golden/multiline.expected.ipynb")));
+        QCOMPARE(readFile(out),
+                 readFile(kData + QStringLiteral("golden/multiline.expected.ipynb")));
         // to standard output, and with --option=value spelling
-        const Run toStdout = quire({QStringLiteral("format"), kData + QStringLiteral("golden/floats.ipynb"),
-                                    QStringLiteral("--output=-"), QStringLiteral("--style=canonical")});
+        const Run toStdout =
+            quire({QStringLiteral("format"), kData + QStringLiteral("golden/floats.ipynb"),
+                   QStringLiteral("--output=-"), QStringLiteral("--style=canonical")});
         QCOMPARE(toStdout.exitCode, 0);
         QCOMPARE(toStdout.out, readFile(kData + QStringLiteral("golden/floats.expected.ipynb")));
     }
 
     void formatKeepStyle() {
         const QString input = kData + QStringLiteral("golden/other_layout.ipynb");
-        const Run r = quire({QStringLiteral("format"), input, QStringLiteral("--style"), QStringLiteral("keep"),
-                             QStringLiteral("-o"), QStringLiteral("-")});
+        const Run r = quire({QStringLiteral("format"), input, QStringLiteral("--style"),
+                             QStringLiteral("keep"), QStringLiteral("-o"), QStringLiteral("-")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, readFile(input));
     }
@@ -92,8 +98,9 @@ private slots:
     void formatWarnsButWrites() {
         QTemporaryDir tmp;
         const QString out = tmp.filePath(QStringLiteral("out.ipynb"));
-        const Run r = quire({QStringLiteral("format"), kData + QStringLiteral("bad/schema_violations.ipynb"),
-                             QStringLiteral("--output"), out});
+        const Run r =
+            quire({QStringLiteral("format"), kData + QStringLiteral("bad/schema_violations.ipynb"),
+                   QStringLiteral("--output"), out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains("schema_violations.ipynb:5: warning: /cells/0/execution_count: "));
         QVERIFY(QFile::exists(out));
@@ -101,7 +108,8 @@ private slots:
 
     void formatRefusesUnreadableAndKeepsOutput_data() {
         QTest::addColumn<QString>("input");
-        for (const char* name : {"truncated", "not_json", "invalid_utf8", "nan", "too_deep", "nbformat_5", "empty_file"})
+        for (const char* name : {"truncated", "not_json", "invalid_utf8", "nan", "too_deep",
+                                 "nbformat_5", "empty_file"})
             QTest::newRow(name) << kData + QStringLiteral("bad/%1.ipynb").arg(QLatin1String(name));
         QTest::newRow("missing file") << kData + QStringLiteral("bad/does_not_exist.ipynb");
     }
@@ -114,23 +122,28 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(": error: "), r.err.constData());
         QCOMPARE(readFile(out), QByteArray("precious"));
-        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("existing.ipynb")});
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("existing.ipynb")});
     }
 
     void formatUsageErrors() {
         const QString nb = kData + QStringLiteral("golden/floats.ipynb");
         QCOMPARE(quire({QStringLiteral("format"), nb}).exitCode, 2);
         QCOMPARE(quire({QStringLiteral("format"), nb, QStringLiteral("--output")}).exitCode, 2);
-        QCOMPARE(quire({QStringLiteral("format"), nb, QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("--style"),
-                        QStringLiteral("pretty")})
+        QCOMPARE(quire({QStringLiteral("format"), nb, QStringLiteral("-o"), QStringLiteral("-"),
+                        QStringLiteral("--style"), QStringLiteral("pretty")})
                      .exitCode,
                  2);
-        QCOMPARE(quire({QStringLiteral("format"), nb, nb, QStringLiteral("-o"), QStringLiteral("-")}).exitCode, 2);
+        QCOMPARE(
+            quire({QStringLiteral("format"), nb, nb, QStringLiteral("-o"), QStringLiteral("-")})
+                .exitCode,
+            2);
         QCOMPARE(quire({QStringLiteral("check")}).exitCode, 2);
     }
 
     void checkValidNotebooks() {
-        const Run r = quire({QStringLiteral("check"), kData + QStringLiteral("golden/multiline.expected.ipynb"),
+        const Run r = quire({QStringLiteral("check"),
+                             kData + QStringLiteral("golden/multiline.expected.ipynb"),
                              kData + QStringLiteral("golden/attachments.ipynb")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
@@ -139,14 +152,20 @@ private slots:
     void checkListsEveryProblem() {
         const QString bad = kData + QStringLiteral("bad/schema_violations.ipynb");
         const QString broken = kData + QStringLiteral("bad/truncated.ipynb");
-        const Run r = quire({QStringLiteral("check"), kData + QStringLiteral("golden/floats.ipynb"), bad, broken});
+        const Run r = quire(
+            {QStringLiteral("check"), kData + QStringLiteral("golden/floats.ipynb"), bad, broken});
         QCOMPARE(r.exitCode, 1);
-        const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        static const QRegularExpression format(QStringLiteral("^(.+):(\\d+): (error|warning): (/\\S*: )?.+$"));
+        const QStringList lines =
+            QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        static const QRegularExpression format(
+            QStringLiteral("^(.+):(\\d+): (error|warning): (/\\S*: )?.+$"));
         for (const QString& line : lines)
             QVERIFY2(format.match(line).hasMatch(), qPrintable(line));
         QCOMPARE(lines.filter(bad + QLatin1Char(':')).size(), 15);
-        QVERIFY(lines.contains(bad + QStringLiteral(":20: warning: /cells/2/id: duplicate cell id \"dup\" (also used by /cells/1)")));
+        QVERIFY(lines.contains(
+            bad +
+            QStringLiteral(
+                ":20: warning: /cells/2/id: duplicate cell id \"dup\" (also used by /cells/1)")));
         QCOMPARE(lines.filter(broken + QStringLiteral(":5: error: ")).size(), 1);
     }
 };

@@ -12,7 +12,9 @@
 using namespace quire::editor;
 
 namespace {
-QByteArray bytes(const std::string& s) { return QByteArray::fromStdString(s); }
+QByteArray bytes(const std::string& s) {
+    return QByteArray::fromStdString(s);
+}
 
 std::string pyFloat(double v) {
     std::string out;
@@ -71,7 +73,8 @@ private slots:
     void pythonStringEscapes() {
         QCOMPARE(bytes(pyString("a\"b\\c")), QByteArray("\"a\\\"b\\\\c\""));
         QCOMPARE(bytes(pyString("\n\r\t\b\f")), QByteArray("\"\\n\\r\\t\\b\\f\""));
-        QCOMPARE(bytes(pyString(std::string_view("\x00\x01\x1b\x1f", 4))), QByteArray("\"\\u0000\\u0001\\u001b\\u001f\""));
+        QCOMPARE(bytes(pyString(std::string_view("\x00\x01\x1b\x1f", 4))),
+                 QByteArray("\"\\u0000\\u0001\\u001b\\u001f\""));
         QCOMPARE(bytes(pyString("\x7f")), QByteArray("\"\x7f\"")); // DEL stays
         QCOMPARE(bytes(pyString("/")), QByteArray("\"/\""));
         QCOMPARE(bytes(pyString("\xe2\x80\xa8 \xc3\xa9 \xf0\x9f\x98\x80")),
@@ -94,8 +97,9 @@ private slots:
         QVERIFY(isJsonInteger(v[5]));
         std::string out;
         appendJson(out, v, JsonStyle{false, "", ",", ",", "\n"});
-        QCOMPARE(bytes(out), QByteArray("[18446744073709551616,-9223372036854775809,18446744073709551615,"
-                                        "-9223372036854775808,0,1000000000000000000000000000000]"));
+        QCOMPARE(bytes(out),
+                 QByteArray("[18446744073709551616,-9223372036854775809,18446744073709551615,"
+                            "-9223372036854775808,0,1000000000000000000000000000000]"));
     }
 
     void duplicateKeysKeepFirstPositionLastValue() {
@@ -115,7 +119,9 @@ private slots:
     }
 
     void nestingLimit() {
-        const auto nested = [](int depth) { return std::string(size_t(depth), '[') + std::string(size_t(depth), ']'); };
+        const auto nested = [](int depth) {
+            return std::string(size_t(depth), '[') + std::string(size_t(depth), ']');
+        };
         QVERIFY(parseJson(nested(kMaxJsonDepth)).value);
         const auto tooDeep = parseJson(nested(kMaxJsonDepth + 1));
         QVERIFY(!tooDeep.value);
@@ -159,18 +165,23 @@ private slots:
 
     void fastPathReadsWhatNlohmannReads_data() {
         QTest::addColumn<QByteArray>("text");
-        QTest::newRow("escapes") << QByteArray("[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00\"]");
-        QTest::newRow("raw utf-8") << QByteArray("[\"\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf\"]");
-        QTest::newRow("numbers") << QByteArray("[0, -0, 1, -1, 9223372036854775807, -9223372036854775808, 18446744073709551615, "
-                                               "18446744073709551616, -9223372036854775809, 0.5, -1.5e-3, 1E+2, 5e-324, "
-                                               "1.7976931348623157e308, 2.2250738585072014e-308]");
-        QTest::newRow("duplicates") << QByteArray("{\"a\": 1, \"b\": {\"x\": 1, \"x\": [2]}, \"a\": 3}");
+        QTest::newRow("escapes") << QByteArray(
+            "[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00\"]");
+        QTest::newRow("raw utf-8")
+            << QByteArray("[\"\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf\"]");
+        QTest::newRow("numbers") << QByteArray(
+            "[0, -0, 1, -1, 9223372036854775807, -9223372036854775808, 18446744073709551615, "
+            "18446744073709551616, -9223372036854775809, 0.5, -1.5e-3, 1E+2, 5e-324, "
+            "1.7976931348623157e308, 2.2250738585072014e-308]");
+        QTest::newRow("duplicates")
+            << QByteArray("{\"a\": 1, \"b\": {\"x\": 1, \"x\": [2]}, \"a\": 3}");
         std::string big = "{";
         for (int i = 0; i < 40; ++i)
             big += "\"k" + std::to_string(i % 25) + "\": " + std::to_string(i) + ",";
         big += "\"last\": {}}";
         QTest::newRow("big object with duplicates") << QByteArray::fromStdString(big);
-        QTest::newRow("nesting") << QByteArray::fromStdString(std::string(512, '[') + std::string(512, ']'));
+        QTest::newRow("nesting") << QByteArray::fromStdString(std::string(512, '[') +
+                                                              std::string(512, ']'));
         QTest::newRow("space") << QByteArray("\xef\xbb\xbf \r\n\t{ \"a\" : [ ] , \"b\" : { } } \n");
         QTest::newRow("scalar root") << QByteArray("\"just a string\"");
     }
@@ -215,7 +226,8 @@ private slots:
     }
 
     void spansLocateValuesAndKeys() {
-        const std::string text = "{\n \"a/b\": [10, {\"k\": \"v\"}],\n \"c~\": 2,\n \"a/b\": [3]\n}";
+        const std::string text =
+            "{\n \"a/b\": [10, {\"k\": \"v\"}],\n \"c~\": 2,\n \"a/b\": [3]\n}";
         const auto spans = JsonSpans::scan(text);
         QVERIFY(spans);
         QCOMPARE(spans->root().members.size(), size_t(3)); // duplicates are kept in the spans
@@ -229,7 +241,8 @@ private slots:
         QCOMPARE(*spans->offsetOf("/a~1b/7"), text.rfind("\"a/b\"")); // nearest existing ancestor
         QVERIFY(!JsonSpans::scan("{\"a\": }"));
         QVERIFY(!JsonSpans::scan("[1] 2"));
-        QCOMPARE(bytes(decodeJsonString("\"a\\u00e9\\ud83d\\ude00\\n\\/\"")), QByteArray("a\xc3\xa9\xf0\x9f\x98\x80\n/"));
+        QCOMPARE(bytes(decodeJsonString("\"a\\u00e9\\ud83d\\ude00\\n\\/\"")),
+                 QByteArray("a\xc3\xa9\xf0\x9f\x98\x80\n/"));
     }
 
     void locateProblemsFillsLines() {
@@ -243,9 +256,12 @@ private slots:
     }
 
     void splitLinesFollowsPython() {
-        const auto lines = splitLines("a\nb\r\nc\rd\x0b" "e\x0c" "f\x1cg\xc2\x85h\xe2\x80\xa8i\xe2\x80\xa9j");
-        const std::vector<std::string> expected{"a\n", "b\r\n", "c\r", "d\x0b", "e\x0c", "f\x1c", "g\xc2\x85",
-                                                "h\xe2\x80\xa8", "i\xe2\x80\xa9", "j"};
+        const auto lines = splitLines("a\nb\r\nc\rd\x0b"
+                                      "e\x0c"
+                                      "f\x1cg\xc2\x85h\xe2\x80\xa8i\xe2\x80\xa9j");
+        const std::vector<std::string> expected{
+            "a\n",   "b\r\n",     "c\r",           "d\x0b",         "e\x0c",
+            "f\x1c", "g\xc2\x85", "h\xe2\x80\xa8", "i\xe2\x80\xa9", "j"};
         QCOMPARE(lines.size(), expected.size());
         for (size_t i = 0; i < lines.size(); ++i)
             QCOMPARE(bytes(lines[i]), bytes(expected[i]));

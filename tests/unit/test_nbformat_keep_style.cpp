@@ -26,7 +26,9 @@ Json read(const std::string& text) {
     return std::move(*r.notebook);
 }
 
-QByteArray b(const std::string& s) { return QByteArray::fromStdString(s); }
+QByteArray b(const std::string& s) {
+    return QByteArray::fromStdString(s);
+}
 
 QByteArray readFile(const QString& path) {
     QFile f(path);
@@ -55,14 +57,19 @@ LineChange changedLines(const QByteArray& a, const QByteArray& b) {
 // A notebook in several layouts, all with the same content.
 const char* const kStyles[] = {
     // two spaces, file key order, no final newline
-    "{\n  'nbformat': 4,\n  'nbformat_minor': 5,\n  'metadata': {\n    'kernelspec': {'name': 'python3', "
-    "'display_name': 'Python 3'}\n  },\n  'cells': [\n    {\n      'id': 'one',\n      'cell_type': 'code',\n"
+    "{\n  'nbformat': 4,\n  'nbformat_minor': 5,\n  'metadata': {\n    'kernelspec': {'name': "
+    "'python3', "
+    "'display_name': 'Python 3'}\n  },\n  'cells': [\n    {\n      'id': 'one',\n      "
+    "'cell_type': 'code',\n"
     "      'source': [\n        'x = 1\\n',\n        'print(x)'\n      ],\n      'metadata': {},\n"
     "      'outputs': [],\n      'execution_count': null\n    },\n    {\n      'id': 'two',\n"
-    "      'cell_type': 'markdown',\n      'source': '# Title\\ntext',\n      'metadata': {}\n    }\n  ]\n}",
+    "      'cell_type': 'markdown',\n      'source': '# Title\\ntext',\n      'metadata': {}\n    "
+    "}\n  ]\n}",
     // tabs and CRLF
-    "{\r\n\t'cells': [\r\n\t\t{\r\n\t\t\t'cell_type': 'raw',\r\n\t\t\t'id': 'r',\r\n\t\t\t'metadata': {},\r\n"
-    "\t\t\t'source': [\r\n\t\t\t\t'a\\r\\n',\r\n\t\t\t\t'b'\r\n\t\t\t]\r\n\t\t}\r\n\t],\r\n\t'metadata': {},\r\n"
+    "{\r\n\t'cells': [\r\n\t\t{\r\n\t\t\t'cell_type': 'raw',\r\n\t\t\t'id': "
+    "'r',\r\n\t\t\t'metadata': {},\r\n"
+    "\t\t\t'source': "
+    "[\r\n\t\t\t\t'a\\r\\n',\r\n\t\t\t\t'b'\r\n\t\t\t]\r\n\t\t}\r\n\t],\r\n\t'metadata': {},\r\n"
     "\t'nbformat': 4,\r\n\t'nbformat_minor': 5\r\n}\r\n",
     // compact, as JavaScript writes it
     "{'cells':[{'cell_type':'markdown','id':'m','metadata':{},'source':'a\\nb'}],'metadata':{},"
@@ -75,7 +82,8 @@ const char* const kStyles[] = {
     "   'source' : [\n    'caf\\u00E9 \\uD83D\\uDE00\\n', \n    '\\/ slash'\n   ]\n  }\n ], \n"
     " 'metadata' : {}, \n 'nbformat' : 4, \n 'nbformat_minor' : 0\n}\n",
     // commas at the start of lines
-    "{\n 'cells': [\n  {'cell_type': 'raw', 'id': 'a', 'metadata': {}, 'source': 'x'}\n ]\n ,'metadata': {}\n"
+    "{\n 'cells': [\n  {'cell_type': 'raw', 'id': 'a', 'metadata': {}, 'source': 'x'}\n ]\n "
+    ",'metadata': {}\n"
     " ,'nbformat': 4\n ,'nbformat_minor': 5\n}\n",
     // a byte order mark, space around the value, duplicate keys, irregular layout
     "\xef\xbb\xbf  \n{ 'cells':[ ],\n      'metadata' : {'a': 1, 'a': 2},  'nbformat':4,\n"
@@ -92,11 +100,13 @@ private slots:
         for (const char* style : kStyles)
             QTest::newRow(qPrintable(QStringLiteral("style %1").arg(++i))) << b(q(style));
         const QString dir = QStringLiteral(QUIRE_TEST_DATA "/nbformat/golden/");
-        for (const QString& name : QDir(dir).entryList({QStringLiteral("*.ipynb")}, QDir::Files, QDir::Name)) {
+        for (const QString& name :
+             QDir(dir).entryList({QStringLiteral("*.ipynb")}, QDir::Files, QDir::Name)) {
             if (!name.startsWith(QLatin1String("v3"))) // v3 is upgraded on reading
                 QTest::newRow(qPrintable(name)) << readFile(dir + name);
         }
-        QTest::newRow("schema violations") << readFile(QStringLiteral(QUIRE_TEST_DATA "/nbformat/bad/schema_violations.ipynb"));
+        QTest::newRow("schema violations")
+            << readFile(QStringLiteral(QUIRE_TEST_DATA "/nbformat/bad/schema_violations.ipynb"));
     }
     void unchangedIsByteIdentical() {
         QFETCH(QByteArray, text);
@@ -106,7 +116,8 @@ private slots:
 
     void editsOfACanonicalFileAreCanonical() {
         const std::string original =
-            readFile(QStringLiteral(QUIRE_TEST_DATA "/nbformat/golden/multiline.expected.ipynb")).toStdString();
+            readFile(QStringLiteral(QUIRE_TEST_DATA "/nbformat/golden/multiline.expected.ipynb"))
+                .toStdString();
         const KeepStyleWriter writer(original);
         QVERIFY(writer.originalIsCanonical());
         const Json nb = read(original);
@@ -120,8 +131,10 @@ private slots:
         e["cells"][0]["source"][1] = "b2\n";
         check(e, "source edited as a list");
         e = nb;
-        e["cells"].insert(e["cells"].begin() + 1, Json{{"cell_type", "markdown"}, {"id", "new1"},
-                                                      {"metadata", Json::object()}, {"source", "new\ncell"}});
+        e["cells"].insert(e["cells"].begin() + 1, Json{{"cell_type", "markdown"},
+                                                       {"id", "new1"},
+                                                       {"metadata", Json::object()},
+                                                       {"source", "new\ncell"}});
         check(e, "cell inserted");
         e = nb;
         std::swap(e["cells"][0], e["cells"][1]);
@@ -150,7 +163,9 @@ private slots:
                 source.push_back("edited \xc3\xa9");
             cells.erase(cells.begin() + qsizetype(cells.size() / 2));
         }
-        cells.push_back({{"cell_type", "markdown"}, {"metadata", {{"k", {1, 2.5, nullptr}}}}, {"source", "new\ncell"}});
+        cells.push_back({{"cell_type", "markdown"},
+                         {"metadata", {{"k", {1, 2.5, nullptr}}}},
+                         {"source", "new\ncell"}});
         nb["metadata"]["added"] = "\xe2\x80\xa8";
         const std::string out = KeepStyleWriter(original).write(nb);
         const auto back = readNotebook(out);
@@ -163,9 +178,13 @@ private slots:
         Json nb = read(q("{'cells': [], 'metadata': {}, 'nbformat': 4, 'nbformat_minor': 5}"));
         for (int i = 0; i < 50; ++i) {
             const std::string n = std::to_string(i);
-            nb["cells"].push_back({{"cell_type", "code"}, {"id", "c" + n}, {"metadata", Json::object()},
-                                   {"execution_count", i}, {"source", "a = " + n + "\nb = a\nprint(b)\n"},
-                                   {"outputs", Json::array({{{"output_type", "stream"}, {"name", "stdout"},
+            nb["cells"].push_back({{"cell_type", "code"},
+                                   {"id", "c" + n},
+                                   {"metadata", Json::object()},
+                                   {"execution_count", i},
+                                   {"source", "a = " + n + "\nb = a\nprint(b)\n"},
+                                   {"outputs", Json::array({{{"output_type", "stream"},
+                                                             {"name", "stdout"},
                                                              {"text", n + "\n"}}})}});
         }
         const std::string original = writeCanonical(nb);
@@ -187,18 +206,27 @@ private slots:
         nb["cells"][1]["metadata"]["tags"] = {"t"};
         nb["metadata"]["zz_new"] = true;
         // new cells: keys in the given order, text as lists (the file has lists)
-        nb["cells"].push_back({{"id", "three"}, {"cell_type", "raw"}, {"source", "r1\nr2"}, {"metadata", Json::object()}});
+        nb["cells"].push_back({{"id", "three"},
+                               {"cell_type", "raw"},
+                               {"source", "r1\nr2"},
+                               {"metadata", Json::object()}});
         const std::string out = KeepStyleWriter(original).write(nb);
-        const std::string expected = q(
-            "{\n  'nbformat': 4,\n  'nbformat_minor': 5,\n  'metadata': {\n    'kernelspec': {'name': 'python3', "
-            "'display_name': 'Python 3'},\n    'zz_new': true\n  },\n  'cells': [\n    {\n      'id': 'one',\n"
-            "      'cell_type': 'code',\n      'source': [\n        'x = 2\\n',\n        'print(x)'\n      ],\n"
-            "      'metadata': {},\n      'outputs': [],\n      'execution_count': null\n    },\n    {\n"
-            "      'id': 'two',\n      'cell_type': 'markdown',\n      'source': '# Title\\nnew text',\n"
-            "      'metadata': {\n        'tags': [\n          't'\n        ]\n      }\n    },\n    {\n"
-            "      'id': 'three',\n      'cell_type': 'raw',\n      'source': [\n        'r1\\n',\n        'r2'\n"
-            "      ],\n      'metadata': {}\n"
-            "    }\n  ]\n}");
+        const std::string expected = q("{\n  'nbformat': 4,\n  'nbformat_minor': 5,\n  'metadata': "
+                                       "{\n    'kernelspec': {'name': 'python3', "
+                                       "'display_name': 'Python 3'},\n    'zz_new': true\n  },\n  "
+                                       "'cells': [\n    {\n      'id': 'one',\n"
+                                       "      'cell_type': 'code',\n      'source': [\n        'x "
+                                       "= 2\\n',\n        'print(x)'\n      ],\n"
+                                       "      'metadata': {},\n      'outputs': [],\n      "
+                                       "'execution_count': null\n    },\n    {\n"
+                                       "      'id': 'two',\n      'cell_type': 'markdown',\n      "
+                                       "'source': '# Title\\nnew text',\n"
+                                       "      'metadata': {\n        'tags': [\n          't'\n    "
+                                       "    ]\n      }\n    },\n    {\n"
+                                       "      'id': 'three',\n      'cell_type': 'raw',\n      "
+                                       "'source': [\n        'r1\\n',\n        'r2'\n"
+                                       "      ],\n      'metadata': {}\n"
+                                       "    }\n  ]\n}");
         QCOMPARE(b(out), b(expected));
     }
 
@@ -206,14 +234,21 @@ private slots:
         // a file whose sources are strings gets string sources for new cells too
         const std::string strings = q(kStyles[2]);
         Json nb = read(strings);
-        nb["cells"].push_back({{"cell_type", "markdown"}, {"id", "n"}, {"metadata", Json::object()}, {"source", "p\nq"}});
+        nb["cells"].push_back({{"cell_type", "markdown"},
+                               {"id", "n"},
+                               {"metadata", Json::object()},
+                               {"source", "p\nq"}});
         const std::string out = KeepStyleWriter(strings).write(nb);
         QVERIFY(out.find(q("'source':'p\\nq'")) != std::string::npos);
         // a file with lists gets lists
         const std::string lists = q(kStyles[3]);
         nb = read(lists);
-        nb["cells"].push_back({{"cell_type", "markdown"}, {"id", "n"}, {"metadata", Json::object()}, {"source", "p\nq"}});
-        QVERIFY(KeepStyleWriter(lists).write(nb).find(q("'source': ['p\\n', 'q']")) != std::string::npos);
+        nb["cells"].push_back({{"cell_type", "markdown"},
+                               {"id", "n"},
+                               {"metadata", Json::object()},
+                               {"source", "p\nq"}});
+        QVERIFY(KeepStyleWriter(lists).write(nb).find(q("'source': ['p\\n', 'q']")) !=
+                std::string::npos);
     }
 
     void lineEndingsIndentAndEscapesAreKept() {
@@ -224,14 +259,16 @@ private slots:
         const std::string out = KeepStyleWriter(crlf).write(nb);
         for (size_t i = out.find('\n'); i != std::string::npos; i = out.find('\n', i + 1))
             QVERIFY(i > 0 && out[i - 1] == '\r');
-        QVERIFY(out.find(q("\t\t\t'metadata': {\r\n\t\t\t\t'k': 1\r\n\t\t\t}")) != std::string::npos);
+        QVERIFY(out.find(q("\t\t\t'metadata': {\r\n\t\t\t\t'k': 1\r\n\t\t\t}")) !=
+                std::string::npos);
 
         const std::string ascii = q(kStyles[4]);
         nb = read(ascii);
         nb["cells"][0]["source"] = "na\xc3\xafve \xf0\x9f\x98\x80\n/ slash";
         const std::string asciiOut = KeepStyleWriter(ascii).write(nb);
         QVERIFY(asciiOut.find(q("'na\\u00EFve \\uD83D\\uDE00\\n', ")) != std::string::npos);
-        QVERIFY(asciiOut.find(q("'\\/ slash'")) != std::string::npos); // unchanged line copied as it was
+        QVERIFY(asciiOut.find(q("'\\/ slash'")) !=
+                std::string::npos); // unchanged line copied as it was
     }
 
     void unreadableOriginalFallsBackToCanonical() {
