@@ -10,6 +10,9 @@ namespace quire::editor {
 
 // nbformat's own text, byte for byte: nbformat.writes(nb) + "\n" (split multi-line strings,
 // strip transient metadata, indent 1, sorted keys, UTF-8, Python float repr, big integers kept).
+// nbformat also gives 4.5 notebooks' cells without an id (or with a repeated one) a random id
+// when it reads or writes them; that is repairCellIds() (cell_ids.h), left to the caller so
+// that this stays a pure function.
 std::string writeCanonical(const Json& notebook);
 
 // Writes a notebook in the style of the text it was read from: indentation, key order,
