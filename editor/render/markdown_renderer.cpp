@@ -242,6 +242,7 @@ private:
         QTextImageFormat sized;
         sized.setWidth(size.width());
         sized.setHeight(size.height());
+        sized.setProperty(kImageNaturalSizeProperty, image.deviceIndependentSize());
         m_formatEdits.append({position, 1, sized});
     }
 
@@ -370,6 +371,37 @@ std::unique_ptr<QTextDocument> renderMarkdown(const QString& source, const Markd
     auto doc = std::make_unique<QTextDocument>();
     renderMarkdown(doc.get(), source, context);
     return doc;
+}
+
+bool fitMarkdownImages(QTextDocument* doc, qreal maxWidth) {
+    struct Change {
+        int position;
+        QSizeF size;
+    };
+    QList<Change> changes;
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat cf = it.fragment().charFormat();
+            if (!cf.isImageFormat() || !cf.hasProperty(kImageNaturalSizeProperty))
+                continue;
+            const QTextImageFormat image = cf.toImageFormat();
+            QSizeF size = image.property(kImageNaturalSizeProperty).toSizeF();
+            if (maxWidth > 0 && size.width() > maxWidth)
+                size *= maxWidth / size.width();
+            if (!qFuzzyCompare(size.width(), image.width()) || !qFuzzyCompare(size.height(), image.height()))
+                changes.append({it.fragment().position(), size});
+        }
+    }
+    QTextCursor cursor(doc);
+    for (const Change& c : changes) {
+        cursor.setPosition(c.position);
+        cursor.setPosition(c.position + 1, QTextCursor::KeepAnchor);
+        QTextImageFormat f;
+        f.setWidth(c.size.width());
+        f.setHeight(c.size.height());
+        cursor.mergeCharFormat(f);
+    }
+    return !changes.isEmpty();
 }
 
 QString markdownDocumentText(const QTextDocument* doc, int from, int to) {

@@ -24,6 +24,8 @@ struct MarkdownContext {
 
 // Block property of heading blocks: the anchor id (JupyterLab's: spaces become '-').
 inline constexpr int kHeadingAnchorProperty = QTextFormat::UserProperty + 180;
+// Image format property: the image's own size (QSizeF), before any scaling to fit.
+inline constexpr int kImageNaturalSizeProperty = QTextFormat::UserProperty + 181;
 
 // Renders GitHub-flavoured markdown with TeX math ($…$, $$…$$, \[…\], \begin{equation}…),
 // highlighted code fences, attachment/relative-path images and links into `doc`, replacing
@@ -31,6 +33,10 @@ inline constexpr int kHeadingAnchorProperty = QTextFormat::UserProperty + 180;
 void renderMarkdown(QTextDocument* doc, const QString& source, const MarkdownContext& context);
 
 std::unique_ptr<QTextDocument> renderMarkdown(const QString& source, const MarkdownContext& context);
+
+// Scales images wider than `maxWidth` down to it (and back up when there is room again).
+// Returns whether anything changed.
+bool fitMarkdownImages(QTextDocument* doc, qreal maxWidth);
 
 // The text between two document positions with formulas written as their TeX source and
 // paragraphs separated by '\n' (for copying).

@@ -13,6 +13,8 @@
 #include <QTextDocument>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace quire::editor {
 
 MarkdownView::MarkdownView(QWidget* parent) : QWidget(parent) {
@@ -42,8 +44,10 @@ void MarkdownView::render() {
     ctx.baseDirectory = m_baseDirectory;
     ctx.palette = palette();
     ctx.font = font();
-    ctx.maxImageWidth = 0;
     m_doc = renderMarkdown(m_source, ctx);
+    m_hasImages = !m_doc->allFormats().isEmpty() &&
+                  std::any_of(m_doc->allFormats().cbegin(), m_doc->allFormats().cend(),
+                              [](const QTextFormat& f) { return f.isImageFormat(); });
     m_doc->setDocumentMargin(2);
     m_layoutWidth = -1;
     m_selectionAnchor = m_selectionCursor = -1;
@@ -55,6 +59,8 @@ void MarkdownView::layoutFor(int width) const {
     if (width == m_layoutWidth)
         return;
     m_layoutWidth = width;
+    if (m_hasImages) // images never overflow the view: scale wide ones down
+        fitMarkdownImages(m_doc.get(), std::max(16.0, width - 4 * m_doc->documentMargin() - 16));
     m_doc->setTextWidth(std::max(1, width));
 }
 

@@ -67,6 +67,7 @@ private:
     Json m_attachments;
     QString m_baseDirectory;
     mutable int m_layoutWidth = -1;
+    bool m_hasImages = false;
     int m_selectionAnchor = -1;
     int m_selectionCursor = -1;
     QString m_pressedHref;

@@ -1,10 +1,9 @@
 #include "editor/render/output_area.h"
 
 #include "editor/render/ansi_text.h"
-#include "editor/render/image_cache.h"
-#include "editor/render/image_output_view.h"
 #include "editor/render/markdown_view.h"
 #include "editor/render/mime_select.h"
+#include "editor/render/output_renderers.h"
 #include "editor/render/render_colors.h"
 #include "editor/render/text_output_view.h"
 
@@ -19,35 +18,6 @@ namespace {
 QString textField(const Json& output, const char* key) {
     const auto it = output.find(key);
     return it == output.end() ? QString() : mimeText(*it);
-}
-
-// Output metadata {"image/png": {"width": W, "height": H}}; either may be missing.
-QSizeF metadataSize(const Json& output, const QString& mime, QSizeF natural) {
-    const auto meta = output.find("metadata");
-    if (meta == output.end() || !meta->is_object())
-        return natural;
-    const auto forMime = meta->find(mime.toStdString());
-    if (forMime == meta->end() || !forMime->is_object())
-        return natural;
-    const auto number = [&](const char* key) -> qreal {
-        const auto v = forMime->find(key);
-        if (v == forMime->end())
-            return 0;
-        if (v->is_number())
-            return v->get<double>();
-        if (v->is_string())
-            return QString::fromStdString(v->get<std::string>()).toDouble();
-        return 0;
-    };
-    const qreal w = number("width");
-    const qreal h = number("height");
-    if (w > 0 && h > 0)
-        return QSizeF(w, h);
-    if (w > 0 && natural.width() > 0)
-        return QSizeF(w, natural.height() * w / natural.width());
-    if (h > 0 && natural.height() > 0)
-        return QSizeF(natural.width() * h / natural.height(), h);
-    return natural;
 }
 
 // A content hash of a JSON value; strings are hashed as bytes, without copying.
@@ -70,14 +40,6 @@ size_t jsonHash(const Json& j, size_t seed) {
     }
 }
 
-bool needsLightBackground(const Json& output) {
-    const auto meta = output.find("metadata");
-    if (meta == output.end() || !meta->is_object())
-        return false;
-    const auto v = meta->find("needs_background");
-    return v != meta->end() && v->is_string() && v->get<std::string>() == "light";
-}
-
 } // namespace
 
 OutputArea::OutputArea(QWidget* parent) : QWidget(parent), m_layout(new QVBoxLayout(this)) {
@@ -86,15 +48,6 @@ OutputArea::OutputArea(QWidget* parent) : QWidget(parent), m_layout(new QVBoxLay
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
-}
-
-const QStringList& OutputArea::renderableMimeTypes() {
-    static const QStringList types = {
-        QStringLiteral("text/markdown"), QStringLiteral("image/svg+xml"),
-        QStringLiteral("image/png"),     QStringLiteral("image/jpeg"),
-        QStringLiteral("image/gif"),     QStringLiteral("application/json"),
-        QStringLiteral("text/plain")};
-    return types;
 }
 
 void OutputArea::setPromptWidth(int pixels) {
@@ -140,7 +93,8 @@ void OutputArea::setOutputs(const Json& outputs, std::optional<long long> execut
         for (const Json& output : outputs) {
             if (!output.is_object())
                 continue;
-            const size_t signature = jsonHash(output, 0x51ed);
+            const size_t signature =
+                jsonHash(output, size_t(0x51ed) + size_t(OutputRendererRegistry::instance().generation()));
             Shown shown;
             const qsizetype i = m_views.size();
             if (i < old.size() && reuse(old[i], output, signature)) {
@@ -204,19 +158,12 @@ QWidget* OutputArea::makeDataView(const Json& output) {
     const auto data = output.find("data");
     if (data == output.end() || !data->is_object() || data->empty())
         return nullptr;
-    const QString mime = selectMimeType(*data, renderableMimeTypes());
-    const Json& value = mime.isEmpty() ? Json() : (*data)[mime.toStdString()];
-    if (mime == u"text/plain")
-        return makeTextView(mimeText(value), int(TextOutputView::Kind::Plain));
-    if (mime == u"application/json")
-        return makeTextView(QString::fromStdString(value.dump(2)), int(TextOutputView::Kind::Plain));
-    if (mime == u"text/markdown") {
-        auto* view = new MarkdownView(this);
-        view->setMarkdown(mimeText(value));
-        return view;
+    const OutputRendererRegistry& renderers = OutputRendererRegistry::instance();
+    const QString mime = selectMimeType(*data, renderers.mimeTypes());
+    if (!mime.isEmpty()) {
+        if (QWidget* view = renderers.create(output, mime, this))
+            return view;
     }
-    if (mime.startsWith(u"image/"))
-        return makeImageView(output, mime);
     // Nothing drawn natively (e.g. only text/html or text/latex): show the richest source.
     for (const QString& type : mimePreferenceOrder()) {
         const auto it = data->find(type.toStdString());
@@ -230,26 +177,6 @@ QWidget* OutputArea::makeDataView(const Json& output) {
 QWidget* OutputArea::makeTextView(const QString& text, int kind) {
     auto* view = new TextOutputView(this);
     view->setText(text, TextOutputView::Kind(kind));
-    return view;
-}
-
-QWidget* OutputArea::makeImageView(const Json& output, const QString& mime) {
-    const Json& value = output["data"][mime.toStdString()];
-    auto* view = new ImageOutputView(this);
-    if (mime == u"image/svg+xml") {
-        const QByteArray svg = mimeBytes(value);
-        view->setSvg(svg, metadataSize(output, mime, image_cache::svgSize(svg)));
-    } else {
-        const QByteArray base64 = mimeBytes(value);
-        const QImage image = image_cache::fromBase64(base64);
-        if (image.isNull()) {
-            delete view;
-            return makeTextView(tr("[%1 image could not be decoded]").arg(mime), int(TextOutputView::Kind::Error));
-        }
-        const QString suffix = mime == u"image/jpeg" ? QStringLiteral("jpg") : mime.mid(6);
-        view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64, suffix);
-    }
-    view->setNeedsLightBackground(needsLightBackground(output));
     return view;
 }
 
@@ -284,8 +211,7 @@ void OutputArea::paintEvent(QPaintEvent* event) {
         if (s.executionCount < 0 || !s.view || !s.view->geometry().intersects(event->rect().adjusted(-m_promptWidth, 0, 0, 0)))
             continue;
         const QRect r(0, s.view->y(), m_promptWidth - 6, painter.fontMetrics().height() + 4);
-        const QString prompt = s.executionCount > 0 ? QStringLiteral("Out[%1]:").arg(s.executionCount)
-                                                    : QStringLiteral("Out[ ]:");
+        const QString prompt = s.executionCount > 0 ? tr("Out[%1]:").arg(s.executionCount) : tr("Out[ ]:");
         painter.drawText(r, Qt::AlignRight | Qt::AlignVCenter, prompt);
     }
 }

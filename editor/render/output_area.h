@@ -14,7 +14,8 @@ namespace quire::editor {
 
 // Shows a code cell's outputs (its "outputs" array): streams, errors, execute results and
 // display data. Each output becomes one light child view (text painted with QTextLayout,
-// images, markdown); an execute result gets an "Out[n]:" prompt in the left margin. The
+// images, markdown), made by OutputRendererRegistry for the MIME type selectMimeType()
+// picks; an execute result gets an "Out[n]:" prompt in the left margin. The
 // widget takes the height of its content for a given width (heightForWidth), to sit in the
 // notebook's scrolling view.
 class OutputArea : public QWidget {
@@ -41,9 +42,6 @@ public:
     void setPromptWidth(int pixels);
     int promptWidth() const { return m_promptWidth; }
 
-    // The MIME types drawn natively, richest first as selectMimeType() ranks them.
-    static const QStringList& renderableMimeTypes();
-
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
@@ -55,7 +53,6 @@ private:
     QWidget* makeView(const Json& output);
     QWidget* makeDataView(const Json& output);
     QWidget* makeTextView(const QString& text, int kind);
-    QWidget* makeImageView(const Json& output, const QString& mime);
 
     struct Shown {
         QPointer<QWidget> view;

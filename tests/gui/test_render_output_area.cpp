@@ -2,12 +2,14 @@
 #include "editor/render/image_output_view.h"
 #include "editor/render/markdown_view.h"
 #include "editor/render/output_area.h"
+#include "editor/render/output_renderers.h"
 #include "editor/render/text_output_view.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLabel>
 #include <QLayout>
 #include <QPainter>
 #include <QRandomGenerator>
@@ -72,6 +74,23 @@ private slots:
         area.setOutputs(Json::array());
         QVERIFY(!area.hasOutputs());
         QCOMPARE(area.heightForWidth(500), 0);
+    }
+
+    void registeredRendererWinsByMimeRank() {
+        auto& registry = OutputRendererRegistry::instance();
+        const Json outputs = Json::array({Json{{"output_type", "display_data"},
+                                               {"data", {{"text/plain", "x"}, {"text/html", "<b>x</b>"}}}}});
+        registry.add(QStringLiteral("text/html"), [](const Json& output, const QString& mime, QWidget* parent) {
+            return new QLabel(QString::fromStdString(output["data"][mime.toStdString()].get<std::string>()), parent);
+        });
+        OutputArea area;
+        area.setOutputs(outputs);
+        auto* label = qobject_cast<QLabel*>(area.outputView(0));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QString("<b>x</b>"));
+        registry.remove(QStringLiteral("text/html"));
+        area.setOutputs(outputs);
+        QVERIFY(qobject_cast<TextOutputView*>(area.outputView(0)));
     }
 
     void errorWithoutTracebackShowsNameAndValue() {

@@ -4,6 +4,7 @@
 #include "editor/render/text_output_view.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QSignalSpy>
 #include <QTest>
@@ -45,6 +46,21 @@ private slots:
         QCOMPARE(view.anchorPosition(QStringLiteral("Top")), view.anchorPosition(QStringLiteral("Top")));
         QVERIFY(view.anchorPosition(QStringLiteral("Second-part")) > view.anchorPosition(QStringLiteral("Top")));
         QCOMPARE(view.anchorPosition(QStringLiteral("nope")), -1);
+    }
+
+    void wideImagesFitTheView() {
+        QImage image(1000, 500, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        MarkdownView view;
+        view.setMarkdown(QStringLiteral("![wide](attachment:w.png)"),
+                         Json{{"w.png", {{"image/png", png.toBase64().toStdString()}}}});
+        const int narrow = view.heightForWidth(300);
+        QVERIFY(narrow < 200);  // scaled to about 280 x 140
+        QVERIFY(view.heightForWidth(1200) > 500); // natural size again when there is room
     }
 
     void markdownInternalLinksAreReported() {

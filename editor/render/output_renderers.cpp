@@ -1,0 +1,139 @@
+#include "editor/render/output_renderers.h"
+
+#include "editor/render/image_cache.h"
+#include "editor/render/image_output_view.h"
+#include "editor/render/markdown_view.h"
+#include "editor/render/mime_select.h"
+#include "editor/render/text_output_view.h"
+
+#include <QCoreApplication>
+
+namespace quire::editor {
+
+namespace {
+
+const Json& mimeValue(const Json& output, const QString& mime) {
+    static const Json none;
+    const auto data = output.find("data");
+    if (data == output.end() || !data->is_object())
+        return none;
+    const auto it = data->find(mime.toStdString());
+    return it == data->end() ? none : *it;
+}
+
+// Output metadata {"image/png": {"width": W, "height": H}}; either may be missing.
+QSizeF metadataSize(const Json& output, const QString& mime, QSizeF natural) {
+    const auto meta = output.find("metadata");
+    if (meta == output.end() || !meta->is_object())
+        return natural;
+    const auto forMime = meta->find(mime.toStdString());
+    if (forMime == meta->end() || !forMime->is_object())
+        return natural;
+    const auto number = [&](const char* key) -> qreal {
+        const auto v = forMime->find(key);
+        if (v == forMime->end())
+            return 0;
+        if (v->is_number())
+            return v->get<double>();
+        if (v->is_string())
+            return QString::fromStdString(v->get<std::string>()).toDouble();
+        return 0;
+    };
+    const qreal w = number("width");
+    const qreal h = number("height");
+    if (w > 0 && h > 0)
+        return QSizeF(w, h);
+    if (w > 0 && natural.width() > 0)
+        return QSizeF(w, natural.height() * w / natural.width());
+    if (h > 0 && natural.height() > 0)
+        return QSizeF(natural.width() * h / natural.height(), h);
+    return natural;
+}
+
+bool needsLightBackground(const Json& output) {
+    const auto meta = output.find("metadata");
+    if (meta == output.end() || !meta->is_object())
+        return false;
+    const auto v = meta->find("needs_background");
+    return v != meta->end() && v->is_string() && v->get<std::string>() == "light";
+}
+
+QWidget* textView(const QString& text, QWidget* parent) {
+    auto* view = new TextOutputView(parent);
+    view->setText(text);
+    return view;
+}
+
+QWidget* plainText(const Json& output, const QString& mime, QWidget* parent) {
+    return textView(mimeText(mimeValue(output, mime)), parent);
+}
+
+QWidget* jsonText(const Json& output, const QString& mime, QWidget* parent) {
+    return textView(QString::fromStdString(mimeValue(output, mime).dump(2)), parent);
+}
+
+QWidget* markdown(const Json& output, const QString& mime, QWidget* parent) {
+    auto* view = new MarkdownView(parent);
+    view->setMarkdown(mimeText(mimeValue(output, mime)));
+    return view;
+}
+
+QWidget* rasterImage(const Json& output, const QString& mime, QWidget* parent) {
+    const QByteArray base64 = mimeBytes(mimeValue(output, mime));
+    const QImage image = image_cache::fromBase64(base64);
+    if (image.isNull()) {
+        return textView(QCoreApplication::translate("quire::editor::OutputArea",
+                                                    "[%1 image could not be decoded]").arg(mime),
+                        parent);
+    }
+    auto* view = new ImageOutputView(parent);
+    const QString suffix = mime == u"image/jpeg" ? QStringLiteral("jpg") : mime.mid(6);
+    view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64, suffix);
+    view->setNeedsLightBackground(needsLightBackground(output));
+    return view;
+}
+
+QWidget* svgImage(const Json& output, const QString& mime, QWidget* parent) {
+    const QByteArray svg = mimeBytes(mimeValue(output, mime));
+    auto* view = new ImageOutputView(parent);
+    view->setSvg(svg, metadataSize(output, mime, image_cache::svgSize(svg)));
+    view->setNeedsLightBackground(needsLightBackground(output));
+    return view;
+}
+
+} // namespace
+
+OutputRendererRegistry::OutputRendererRegistry() {
+    add(QStringLiteral("text/markdown"), markdown);
+    add(QStringLiteral("image/svg+xml"), svgImage);
+    add(QStringLiteral("image/png"), rasterImage);
+    add(QStringLiteral("image/jpeg"), rasterImage);
+    add(QStringLiteral("image/gif"), rasterImage);
+    add(QStringLiteral("application/json"), jsonText);
+    add(QStringLiteral("text/plain"), plainText);
+}
+
+OutputRendererRegistry& OutputRendererRegistry::instance() {
+    static OutputRendererRegistry registry;
+    return registry;
+}
+
+void OutputRendererRegistry::add(const QString& mime, OutputRendererFactory factory) {
+    if (!m_factories.contains(mime))
+        m_order.append(mime);
+    m_factories.insert(mime, std::move(factory));
+    ++m_generation;
+}
+
+void OutputRendererRegistry::remove(const QString& mime) {
+    m_order.removeAll(mime);
+    m_factories.remove(mime);
+    ++m_generation;
+}
+
+QWidget* OutputRendererRegistry::create(const Json& output, const QString& mime, QWidget* parent) const {
+    const auto it = m_factories.constFind(mime);
+    return it == m_factories.constEnd() ? nullptr : (*it)(output, mime, parent);
+}
+
+} // namespace quire::editor
