@@ -225,7 +225,7 @@ private:
         const qreal em = info(f).em;
         const qreal t = thickness(style);
         const qreal ax = axis(f);
-        const qreal gap = style == 0 ? 2.5 * t : 1.5 * t;
+        const qreal gap = style == 0 ? std::max(2.5 * t, 0.16 * em) : std::max(1.5 * t, 0.1 * em);
         const qreal pad = 0.12 * em;
         const qreal up = std::max(ax + t / 2 + gap + num.desc, (style == 0 ? 0.68 : 0.42) * em);
         const qreal down = std::max(den.asc + gap + t / 2 - ax, (style == 0 ? 0.69 : 0.36) * em);
