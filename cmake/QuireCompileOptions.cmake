@@ -1,7 +1,10 @@
 # Warning and sanitizer flags shared by every Quire target (quire_set_options(target)).
 function(quire_set_options target)
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local
-                                             -Wnon-virtual-dtor -Woverloaded-virtual)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wnon-virtual-dtor
+                                             -Woverloaded-virtual)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(${target} PRIVATE -Wshadow=local)
+    endif()
     if(QUIRE_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

@@ -1,5 +1,6 @@
 #include "notebook_document.h"
 
+#include "editor/nbformat/cell_ids.h"
 #include "editor/nbformat/notebook_reader.h"
 #include "editor/nbformat/notebook_writer.h"
 #include "kernelclient/kernelspec_store.h"
@@ -7,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QSaveFile>
 
 #include <unordered_set>
@@ -64,6 +64,9 @@ NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes
     auto doc = std::make_unique<NotebookDocument>();
     doc->m_cells.clear();
     Json root = std::move(*read.notebook);
+    // Like nbformat: a 4.5 notebook with missing or repeated cell ids gets fresh ones, and
+    // that is a change to save.
+    const int repaired = repairCellIds(root);
     if (auto it = root.find("cells"); it != root.end() && it->is_array()) {
         for (auto& c : *it)
             doc->m_cells.push_back(std::make_shared<Cell>(std::move(c)));
@@ -71,6 +74,8 @@ NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes
     }
     doc->m_root = std::move(root);
     doc->m_path = path;
+    if (repaired)
+        doc->markDirty();
     if (!canonical && !read.upgraded) {
         doc->m_keepStyle = true;
         doc->m_styleSource = bytes;
@@ -153,17 +158,9 @@ std::string NotebookDocument::newCellId() const {
     std::unordered_set<std::string> used;
     for (const auto& c : m_cells)
         used.insert(c->id());
-    static const char hex[] = "0123456789abcdef";
-    for (;;) {
-        std::string id(8, '0');
-        auto r = QRandomGenerator::global()->generate();
-        for (auto& ch : id) {
-            ch = hex[r & 15];
-            r >>= 4;
-        }
-        if (!used.count(id))
+    for (;;)
+        if (std::string id = randomCellId(); !used.count(id))
             return id;
-    }
 }
 
 const Json& NotebookDocument::metadata() const {

@@ -1,8 +1,9 @@
 #include "notebook_editing.h"
 
+#include "editor/nbformat/cell_ids.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <QUndoCommand>
 
 #include <algorithm>
@@ -267,13 +268,9 @@ bool NotebookEditing::upgradeFormat() {
     std::vector<CellPtr> withIds;
     std::vector<std::string> ids;
     for (int i = 0; i < m_doc.cellCount(); ++i) {
-        std::string id;
-        do {
-            static const char hex[] = "0123456789abcdef";
-            id.clear();
-            for (int k = 0; k < 8; ++k)
-                id += hex[QRandomGenerator::global()->bounded(16)];
-        } while (std::find(ids.begin(), ids.end(), id) != ids.end());
+        std::string id = randomCellId();
+        while (std::find(ids.begin(), ids.end(), id) != ids.end())
+            id = randomCellId();
         ids.push_back(id);
         withIds.push_back(m_doc.cell(i)->copyWithId(id));
     }
