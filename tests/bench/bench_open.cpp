@@ -8,6 +8,7 @@
 //   interactive ms  — until every visible cell has its widgets and exact height and the event
 //                     loop answers again (a posted event is delivered)
 //   rss MB, and the number of cells that own widgets
+//   jump ms         — selecting the last cell (then the first) until the view has painted it
 // Then typing: 200 keystrokes into a code cell in the middle of the notebook, each timed from
 // the key event to the end of the resulting event processing (median, p95, max).
 // Finally cold start: `quire --new-instance` with QUIRE_STARTUP_PROBE=1, wall time from spawn
@@ -84,6 +85,19 @@ void openOnce(const QString& path, bool typing) {
     std::printf("  open: first-paint %lld ms, interactive %lld ms, rss +%.0f MB (total %.0f MB), %d of %d cells own widgets\n",
                 static_cast<long long>(watch.at), static_cast<long long>(interactive), rssMb() - rss0, rssMb(),
                 view->materializedCount(), page->document()->cellCount());
+    // The whole notebook is usable: jump to the last cell and back, each until painted.
+    for (int target : {page->document()->cellCount() - 1, 0}) {
+        QElapsedTimer jump;
+        jump.start();
+        watch.at = -1;
+        watch.clock = &jump;
+        view->setCurrentIndex(target);
+        view->viewport()->update();
+        while (watch.at < 0)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        std::printf("  jump to cell %d: painted after %lld ms (%d cells own widgets)\n", target,
+                    static_cast<long long>(watch.at), view->materializedCount());
+    }
     if (typing) {
         int target = page->document()->cellCount() / 2;
         while (target < page->document()->cellCount() && !page->document()->cell(target)->isCode())
