@@ -1,14 +1,14 @@
 #include "notebook_view.h"
 
 #include "code_editor.h"
+#include "command_keys.h"
+#include "editor/model/cell_clipboard.h"
 #include "editor/model/notebook_document.h"
 #include "editor/render/markdown_scan.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QFontDatabase>
 #include <QKeyEvent>
-#include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
@@ -18,8 +18,6 @@
 namespace quire::editor {
 
 namespace {
-const QString CellsMime = QStringLiteral("application/x-quire-cells+json");
-constexpr int DoubleKeyMs = 800;
 
 int lineCount(const QString& s) { return int(s.count(QLatin1Char('\n'))) + 1; }
 
@@ -33,7 +31,8 @@ int headingLevel(const Cell& cell) {
 } // namespace
 
 NotebookView::NotebookView(NotebookDocument* document, QWidget* parent)
-    : QAbstractScrollArea(parent), m_doc(document), m_editing(*document) {
+    : QAbstractScrollArea(parent), m_doc(document), m_editing(*document),
+      m_keys(std::make_unique<CommandKeys>(*this)) {
     setFocusPolicy(Qt::StrongFocus);
     setFrameStyle(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -478,6 +477,13 @@ void NotebookView::setCurrentIndex(int index, bool extendSelection) {
         emit currentChanged(index);
 }
 
+int NotebookView::neighbour(int direction) const {
+    int j = m_current + direction;
+    while (j >= 0 && j < int(m_slots.size()) && m_slots[size_t(j)].hidden)
+        j += direction;
+    return j;
+}
+
 void NotebookView::updateModes() {
     const int a = std::min(m_anchor, m_current), b = std::max(m_anchor, m_current);
     for (size_t i = 0; i < m_slots.size(); ++i) {
@@ -573,33 +579,18 @@ void NotebookView::deleteSelected() {
     setCurrentIndex(std::min(sel.front(), m_doc->cellCount() - 1));
 }
 
-void NotebookView::copySelected() {
-    const Json cells = m_editing.copyCells(selectedIndices());
-    auto* mime = new QMimeData;
-    mime->setData(CellsMime, QByteArray::fromStdString(cells.dump()));
-    QStringList texts;
-    for (const auto& c : cells)
-        texts << joinedText(c.value("source", Json()));
-    mime->setText(texts.join(QStringLiteral("\n\n")));
-    QGuiApplication::clipboard()->setMimeData(mime);
-}
+void NotebookView::copySelected() { CellClipboard::put(m_editing.copyCells(selectedIndices())); }
 
 void NotebookView::cutSelected() {
     copySelected();
     deleteSelected();
 }
 
-bool NotebookView::canPaste() const {
-    const auto* mime = QGuiApplication::clipboard()->mimeData();
-    return mime && mime->hasFormat(CellsMime);
-}
+bool NotebookView::canPaste() const { return CellClipboard::hasCells(); }
 
 void NotebookView::paste(bool below) {
-    const auto* mime = QGuiApplication::clipboard()->mimeData();
-    if (!mime || !mime->hasFormat(CellsMime))
-        return;
-    const Json cells = Json::parse(mime->data(CellsMime).toStdString(), nullptr, false);
-    if (cells.is_discarded())
+    const Json cells = CellClipboard::cells();
+    if (cells.empty())
         return;
     const int at = below ? std::max(m_anchor, m_current) + 1 : std::min(m_anchor, m_current);
     const int n = m_editing.pasteCells(at, cells);
@@ -690,142 +681,18 @@ void NotebookView::runCurrent(RunMode mode) {
 
 bool NotebookView::event(QEvent* event) {
     // In command mode single keys are notebook commands, not shortcuts of other widgets.
-    if (event->type() == QEvent::ShortcutOverride && !m_editMode) {
-        auto* ke = static_cast<QKeyEvent*>(event);
-        if (ke->modifiers() == Qt::NoModifier || ke->modifiers() == Qt::ShiftModifier) {
-            const int k = ke->key();
-            if ((k >= Qt::Key_A && k <= Qt::Key_Z) || (k >= Qt::Key_0 && k <= Qt::Key_9) ||
-                k == Qt::Key_Up || k == Qt::Key_Down || k == Qt::Key_Return || k == Qt::Key_Enter) {
-                event->accept();
-                return true;
-            }
-        }
+    if (event->type() == QEvent::ShortcutOverride && !m_editMode && m_keys->claims(static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
     }
     return QAbstractScrollArea::event(event);
 }
 
 void NotebookView::keyPressEvent(QKeyEvent* event) {
-    if (!m_editMode && handleCommandKey(event))
+    if (!m_editMode && m_keys->handle(event))
         return;
     QAbstractScrollArea::keyPressEvent(event);
 }
 
-bool NotebookView::handleCommandKey(QKeyEvent* e) {
-    const auto mods = e->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
-    const int key = e->key();
-    const bool twice = m_pendingKey == key && m_pendingTimer.isValid() && m_pendingTimer.elapsed() < DoubleKeyMs;
-    m_pendingKey = 0;
-    auto step = [this](int d) {
-        int j = m_current + d;
-        while (j >= 0 && j < int(m_slots.size()) && m_slots[size_t(j)].hidden)
-            j += d;
-        return j;
-    };
-    if (mods == Qt::NoModifier) {
-        switch (key) {
-        case Qt::Key_Return:
-        case Qt::Key_Enter:
-            enterEditMode();
-            return true;
-        default:
-            break;
-        }
-    }
-    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-        switch (mods) {
-        case Qt::ShiftModifier:
-            runCurrent(RunMode::Advance);
-            return true;
-        case Qt::ControlModifier:
-            runCurrent(RunMode::Stay);
-            return true;
-        case Qt::AltModifier:
-            runCurrent(RunMode::InsertBelow);
-            return true;
-        default:
-            break;
-        }
-    }
-    if (mods == Qt::NoModifier) {
-        switch (key) {
-        case Qt::Key_Up:
-        case Qt::Key_K:
-            if (int j = step(-1); j >= 0)
-                setCurrentIndex(j);
-            return true;
-        case Qt::Key_Down:
-        case Qt::Key_J:
-            if (int j = step(+1); j < int(m_slots.size()))
-                setCurrentIndex(j);
-            return true;
-        case Qt::Key_A:
-            insertCell(false);
-            return true;
-        case Qt::Key_B:
-            insertCell(true);
-            return true;
-        case Qt::Key_D:
-            if (twice) {
-                deleteSelected();
-            } else {
-                m_pendingKey = key;
-                m_pendingTimer.start();
-            }
-            return true;
-        case Qt::Key_Z:
-            m_doc->undoStack()->undo();
-            return true;
-        case Qt::Key_M:
-            changeSelectedType(CellType::Markdown);
-            return true;
-        case Qt::Key_Y:
-            changeSelectedType(CellType::Code);
-            return true;
-        case Qt::Key_R:
-            changeSelectedType(CellType::Raw);
-            return true;
-        case Qt::Key_C:
-            copySelected();
-            return true;
-        case Qt::Key_X:
-            cutSelected();
-            return true;
-        case Qt::Key_V:
-            paste(true);
-            return true;
-        case Qt::Key_Home:
-            setCurrentIndex(0);
-            return true;
-        case Qt::Key_End:
-            setCurrentIndex(int(m_slots.size()) - 1);
-            return true;
-        default:
-            break;
-        }
-    }
-    if (mods == Qt::ShiftModifier) {
-        switch (key) {
-        case Qt::Key_Up:
-        case Qt::Key_K:
-            if (int j = step(-1); j >= 0)
-                setCurrentIndex(j, true);
-            return true;
-        case Qt::Key_Down:
-        case Qt::Key_J:
-            if (int j = step(+1); j < int(m_slots.size()))
-                setCurrentIndex(j, true);
-            return true;
-        case Qt::Key_M:
-            mergeSelected();
-            return true;
-        case Qt::Key_V:
-            paste(false);
-            return true;
-        default:
-            break;
-        }
-    }
-    return false;
-}
 
 } // namespace quire::editor

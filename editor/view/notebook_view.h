@@ -4,9 +4,9 @@
 #include "editor/model/notebook_editing.h"
 
 #include <QAbstractScrollArea>
-#include <QElapsedTimer>
 #include <QPointer>
 
+#include <memory>
 #include <unordered_set>
 
 namespace quire::editor {
@@ -28,6 +28,8 @@ public:
     int currentIndex() const { return m_current; }
     QList<int> selectedIndices() const;
     void setCurrentIndex(int index, bool extendSelection = false);
+    // The next visible cell from the current one in `direction` (-1/+1); out of range at an edge.
+    int neighbour(int direction) const;
     bool isEditMode() const { return m_editMode; }
     void enterEditMode();
     void enterCommandMode();
@@ -107,7 +109,6 @@ private:
     int indexAtY(int y) const; // cell under content coordinate y
     void updateHidden();
     void updateModes();
-    bool handleCommandKey(QKeyEvent* event);
     void connectWidget(CellWidget* w);
     int slotIndex(const CellWidget* w) const;
 
@@ -124,8 +125,7 @@ private:
     int m_anchor = 0;
     bool m_editMode = false;
     std::unordered_set<const Cell*> m_collapsed;
-    int m_pendingKey = 0; // first key of a two-key command (D D)
-    QElapsedTimer m_pendingTimer;
+    std::unique_ptr<class CommandKeys> m_keys;
     int m_lineHeight = 16;
 };
 
