@@ -2,7 +2,6 @@
 
 #include "app_settings.h"
 #include "document_changes.h"
-
 #include "editor/model/notebook_document.h"
 
 namespace quire::app {
@@ -35,15 +34,16 @@ void AutosaveTimer::setSuspended(bool suspended) {
 }
 
 void AutosaveTimer::schedule() {
-    if (m_suspended || m_timer.isActive() || !AppSettings::instance().autosave() || m_doc->filePath().isEmpty() ||
-        !m_doc->isModified())
+    if (m_suspended || m_timer.isActive() || !AppSettings::instance().autosave() ||
+        m_doc->filePath().isEmpty() || !m_doc->isModified())
         return;
     m_timer.start(std::max(1, AppSettings::instance().autosaveSeconds()) * 1000);
 }
 
 void AutosaveTimer::saveNow() {
     m_timer.stop();
-    if (m_suspended || !AppSettings::instance().autosave() || m_doc->filePath().isEmpty() || !m_doc->isModified())
+    if (m_suspended || !AppSettings::instance().autosave() || m_doc->filePath().isEmpty() ||
+        !m_doc->isModified())
         return;
     if (m_gate && !m_gate())
         return; // the owner resumes us (schedule() runs again on the next change)

@@ -8,7 +8,8 @@ namespace quire::app {
 
 using editor::NotebookDocument;
 
-DiskChangeWatcher::DiskChangeWatcher(NotebookDocument* document) : QObject(document), m_doc(document) {
+DiskChangeWatcher::DiskChangeWatcher(NotebookDocument* document)
+    : QObject(document), m_doc(document) {
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);
     connect(&m_settle, &QTimer::timeout, this, &DiskChangeWatcher::checkNow);

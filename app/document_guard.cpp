@@ -1,10 +1,9 @@
 #include "document_guard.h"
 
 #include "autosave_timer.h"
+#include "editor/model/notebook_document.h"
 #include "notebook_page.h"
 #include "recovery_journal.h"
-
-#include "editor/model/notebook_document.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -39,7 +38,8 @@ void DocumentGuard::attach() {
     });
     connect(m_autosave, &AutosaveTimer::autosaved, this, [this] { m_autosaveFailing = false; });
     // Queued: reloading replaces the document, which deletes the watcher that is emitting.
-    connect(m_watcher, &DiskChangeWatcher::stateChanged, this, &DocumentGuard::onDiskState, Qt::QueuedConnection);
+    connect(m_watcher, &DiskChangeWatcher::stateChanged, this, &DocumentGuard::onDiskState,
+            Qt::QueuedConnection);
 }
 
 void DocumentGuard::show(const QString& text, MessageBar::Kind kind) {
@@ -77,7 +77,8 @@ void DocumentGuard::onDiskState(DiskChangeWatcher::State state) {
         });
         break;
     case DiskChangeWatcher::State::Removed:
-        show(tr("This notebook's file was deleted or moved: %1").arg(doc->filePath()), MessageBar::Kind::Warning);
+        show(tr("This notebook's file was deleted or moved: %1").arg(doc->filePath()),
+             MessageBar::Kind::Warning);
         bar->addAction(tr("Keep mine"), [this, watcher] {
             if (watcher && watcher == m_watcher) {
                 watcher->acceptDiskState();
@@ -111,7 +112,8 @@ void DocumentGuard::adoptRecovery(const RecoveryEntry& entry) {
     const QString file = entry.originalPath;
     switch (entry.diskState()) {
     case RecoveryEntry::DiskState::Untitled:
-        show(tr("Recovered unsaved notebook from %1. Save it to keep it.").arg(when), MessageBar::Kind::Info);
+        show(tr("Recovered unsaved notebook from %1. Save it to keep it.").arg(when),
+             MessageBar::Kind::Info);
         return;
     case RecoveryEntry::DiskState::Unchanged:
         show(tr("Recovered unsaved changes from %1. Save to write them to %2.").arg(when, file),
@@ -124,7 +126,8 @@ void DocumentGuard::adoptRecovery(const RecoveryEntry& entry) {
              MessageBar::Kind::Warning);
         break;
     case RecoveryEntry::DiskState::Missing:
-        show(tr("Recovered unsaved changes from %1. %2 no longer exists; Save creates it again.").arg(when, file),
+        show(tr("Recovered unsaved changes from %1. %2 no longer exists; Save creates it again.")
+                 .arg(when, file),
              MessageBar::Kind::Warning);
         break;
     }

@@ -1,17 +1,16 @@
 #pragma once
 
+#include "autosave_timer.h"
 #include "disk_change_watcher.h"
 #include "message_bar.h"
+#include "recovery_journal.h"
 
 #include <QObject>
 #include <QPointer>
 
 namespace quire::app {
 
-class AutosaveTimer;
 class NotebookPage;
-class RecoveryJournal;
-struct RecoveryEntry;
 
 // Keeps one page's notebook safe: autosave, the recovery journal and the disk watcher are
 // attached to the page's document (as its children, so they go with it) and attached again

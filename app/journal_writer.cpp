@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace quire::app {
@@ -36,18 +35,22 @@ JournalWriter::~JournalWriter() {
         m_thread.join(); // finishes the queue first: those are the user's edits
 }
 
-void JournalWriter::write(const QString& directory, const QString& id, QByteArray notebook, QByteArray sidecar) {
+void JournalWriter::write(const QString& directory, const QString& id, QByteArray notebook,
+                          QByteArray sidecar) {
     enqueue({directory, id, std::move(notebook), std::move(sidecar), false});
 }
 
-void JournalWriter::remove(const QString& directory, const QString& id) { enqueue({directory, id, {}, {}, true}); }
+void JournalWriter::remove(const QString& directory, const QString& id) {
+    enqueue({directory, id, {}, {}, true});
+}
 
 void JournalWriter::enqueue(Job job) {
     {
         std::lock_guard lock(m_mutex);
         // Only the last queued job of this entry can be merged with: anything earlier is
         // ordered before a removal that must stay in between.
-        auto last = std::find_if(m_jobs.rbegin(), m_jobs.rend(), [&](const Job& j) { return j.id == job.id; });
+        auto last = std::find_if(m_jobs.rbegin(), m_jobs.rend(),
+                                 [&](const Job& j) { return j.id == job.id; });
         if (last != m_jobs.rend() && !last->remove && !job.remove) {
             if (!job.notebook.isNull())
                 last->notebook = std::move(job.notebook);
@@ -99,7 +102,7 @@ void JournalWriter::perform(const Job& job) {
     QString error;
     bool ok = QDir().mkpath(job.directory);
     if (!ok)
-        error = tr("Cannot create %1").arg(job.directory);
+        error = QStringLiteral("cannot create the folder");
     if (ok && !job.sidecar.isNull())
         ok = writeAtomically(base + QStringLiteral(".json"), job.sidecar, &error);
     if (ok && !job.notebook.isNull())
@@ -107,7 +110,8 @@ void JournalWriter::perform(const Job& job) {
     if (!ok)
         qCWarning(lcJournalWriter) << "recovery journal" << job.id << "not written:" << error;
     const QString id = job.id;
-    QMetaObject::invokeMethod(this, [this, id, ok, error] { emit written(id, ok, error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, id, ok, error] { emit written(id, ok, error); }, Qt::QueuedConnection);
 }
 
 } // namespace quire::app

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -24,7 +23,8 @@ public:
     // Replaces <directory>/<id>.json with `sidecar` and then <id>.ipynb with `notebook`,
     // each atomically; a null array leaves that file as it is. The sidecar goes first so a
     // notebook file never exists without its description.
-    void write(const QString& directory, const QString& id, QByteArray notebook, QByteArray sidecar);
+    void write(const QString& directory, const QString& id, QByteArray notebook,
+               QByteArray sidecar);
     void remove(const QString& directory, const QString& id);
     // Returns once everything asked before the call is on disk (or failed).
     void flush();

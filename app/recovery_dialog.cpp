@@ -2,9 +2,8 @@
 
 #include "controllers/file_controller.h"
 #include "document_guard.h"
-#include "main_window.h"
-
 #include "editor/model/notebook_document.h"
+#include "main_window.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -34,10 +33,13 @@ QString noteFor(const RecoveryEntry& e) {
 }
 } // namespace
 
-RecoveryDialog::RecoveryDialog(const QList<RecoveryEntry>& entries, QWidget* parent) : QDialog(parent) {
+RecoveryDialog::RecoveryDialog(const QList<RecoveryEntry>& entries, QWidget* parent)
+    : QDialog(parent) {
     setWindowTitle(tr("Recover Notebooks"));
     auto* layout = new QVBoxLayout(this);
-    auto* label = new QLabel(tr("Quire closed unexpectedly. Recover %n notebook(s)?", nullptr, int(entries.size())), this);
+    auto* label = new QLabel(
+        tr("Quire closed unexpectedly. Recover %n notebook(s)?", nullptr, int(entries.size())),
+        this);
     label->setWordWrap(true);
     layout->addWidget(label);
 
@@ -48,7 +50,8 @@ RecoveryDialog::RecoveryDialog(const QList<RecoveryEntry>& entries, QWidget* par
     for (const RecoveryEntry& e : entries) {
         auto* item = new QTreeWidgetItem(list);
         item->setText(0, e.displayName());
-        item->setText(1, e.originalPath.isEmpty() ? QString() : QFileInfo(e.originalPath).absolutePath());
+        item->setText(1, e.originalPath.isEmpty() ? QString()
+                                                  : QFileInfo(e.originalPath).absolutePath());
         item->setToolTip(1, e.originalPath);
         item->setText(2, QLocale().toString(e.journaledAt, QLocale::ShortFormat));
         item->setText(3, noteFor(e));
@@ -104,11 +107,13 @@ void offerRecovery(MainWindow& window) {
             guard->adoptRecovery(e);
     }
     if (!failures.isEmpty()) {
-        QMessageBox box(QMessageBox::Warning, RecoveryDialog::tr("Recover Notebooks"),
-                        RecoveryDialog::tr("%n notebook(s) could not be recovered. Their journal files are kept in %1.",
-                                           nullptr, int(failures.size()))
-                            .arg(RecoveryJournal::directory()),
-                        QMessageBox::Ok, &window);
+        QMessageBox box(
+            QMessageBox::Warning, RecoveryDialog::tr("Recover Notebooks"),
+            RecoveryDialog::tr(
+                "%n notebook(s) could not be recovered. Their journal files are kept in %1.",
+                nullptr, int(failures.size()))
+                .arg(RecoveryJournal::directory()),
+            QMessageBox::Ok, &window);
         box.setDetailedText(failures.join(QLatin1Char('\n')));
         box.exec();
     }

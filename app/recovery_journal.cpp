@@ -1,10 +1,9 @@
 #include "recovery_journal.h"
 
 #include "document_changes.h"
+#include "editor/model/notebook_document.h"
 #include "file_snapshot.h"
 #include "journal_writer.h"
-
-#include "editor/model/notebook_document.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,9 +33,13 @@ namespace {
 
 constexpr int kSidecarVersion = 1;
 
-qint64 currentPid() { return QCoreApplication::applicationPid(); }
+qint64 currentPid() {
+    return QCoreApplication::applicationPid();
+}
 
-QString exeName() { return QFileInfo(QCoreApplication::applicationFilePath()).fileName(); }
+QString exeName() {
+    return QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+}
 
 // The kernel's start time of a process (field 22 of /proc/<pid>/stat, in clock ticks since
 // boot): with the pid it names one process, so a recycled pid is not taken for Quire.
@@ -63,7 +66,8 @@ bool ownerIsRunning(const QJsonObject& side) {
     const qint64 pid = side.value(QStringLiteral("pid")).toInteger();
     if (pid <= 0)
         return false;
-    if (side.value(QStringLiteral("host")).toString() != QSysInfo::machineHostName())
+    const QString host = side.value(QStringLiteral("host")).toString();
+    if (!host.isEmpty() && host != QSysInfo::machineHostName())
         return true; // a shared home directory: we cannot see that machine's processes
     if (QFileInfo::exists(QStringLiteral("/proc/self/stat"))) {
         bool zombie = false;
@@ -108,7 +112,8 @@ RecoveryEntry::DiskState RecoveryEntry::diskState() const {
     const FileSnapshot now = FileSnapshot::stat(originalPath);
     if (!now.exists)
         return originalSize < 0 ? DiskState::Unchanged : DiskState::Missing;
-    return now.size == originalSize && now.mtimeMs == originalMtimeMs ? DiskState::Unchanged : DiskState::Changed;
+    return now.size == originalSize && now.mtimeMs == originalMtimeMs ? DiskState::Unchanged
+                                                                      : DiskState::Changed;
 }
 
 RecoveryJournal::RecoveryJournal(NotebookDocument* document)
@@ -145,10 +150,13 @@ RecoveryJournal::~RecoveryJournal() {
 }
 
 QString RecoveryJournal::directory() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/recovery");
 }
 
-QString RecoveryJournal::journalPath() const { return m_dir + QLatin1Char('/') + m_id + QStringLiteral(".ipynb"); }
+QString RecoveryJournal::journalPath() const {
+    return m_dir + QLatin1Char('/') + m_id + QStringLiteral(".ipynb");
+}
 
 void RecoveryJournal::adopt(const RecoveryEntry& entry) {
     if (m_onDisk && entry.id != m_id)
@@ -211,7 +219,8 @@ QByteArray RecoveryJournal::sidecar() const {
     side.insert(QStringLiteral("start"), processStart(currentPid()));
     side.insert(QStringLiteral("exe"), exeName());
     side.insert(QStringLiteral("host"), QSysInfo::machineHostName());
-    side.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    side.insert(QStringLiteral("time"),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     side.insert(QStringLiteral("originalSize"), m_originalSize);
     side.insert(QStringLiteral("originalMtime"), m_originalMtimeMs);
     return QJsonDocument(side).toJson(QJsonDocument::Indented);
@@ -220,7 +229,8 @@ QByteArray RecoveryJournal::sidecar() const {
 QList<RecoveryEntry> RecoveryJournal::pendingEntries() {
     QList<RecoveryEntry> entries;
     const QDir dir(directory());
-    const auto sidecars = dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Time | QDir::Reversed);
+    const auto sidecars =
+        dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Time | QDir::Reversed);
     for (const QFileInfo& info : sidecars) {
         const QJsonObject side = readSidecar(info.filePath());
         if (side.isEmpty() || ownerIsRunning(side))
@@ -244,7 +254,8 @@ QList<RecoveryEntry> RecoveryJournal::pendingEntries() {
     return entries;
 }
 
-std::unique_ptr<NotebookDocument> RecoveryJournal::restore(const RecoveryEntry& entry, QString* error) {
+std::unique_ptr<NotebookDocument> RecoveryJournal::restore(const RecoveryEntry& entry,
+                                                           QString* error) {
     QFile f(entry.journalPath);
     if (!f.open(QIODevice::ReadOnly)) {
         if (error)

@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
-
 #include <memory>
 
 namespace quire::editor {
@@ -48,7 +47,8 @@ class RecoveryJournal : public QObject {
 public:
     static constexpr int kMinDelayMs = 1000;
     static constexpr int kMaxDelayMs = 60000;
-    static constexpr int kCostShare = 33; // delay >= 33 x serialize time, i.e. <= 3 % of the GUI thread
+    static constexpr int kCostShare =
+        33; // delay >= 33 x serialize time, i.e. <= 3 % of the GUI thread
 
     explicit RecoveryJournal(editor::NotebookDocument* document);
     ~RecoveryJournal() override;
@@ -69,7 +69,8 @@ public:
     static QList<RecoveryEntry> pendingEntries();
     // A modified document bound to the original path (or untitled name) with the journaled
     // content; null with `error` set when the journal cannot be read.
-    static std::unique_ptr<editor::NotebookDocument> restore(const RecoveryEntry& entry, QString* error = nullptr);
+    static std::unique_ptr<editor::NotebookDocument> restore(const RecoveryEntry& entry,
+                                                             QString* error = nullptr);
     static void discard(const RecoveryEntry& entry);
     // On a normal quit: waits for queued writes, then removes every entry of this process.
     static void finishProcess();
@@ -89,8 +90,8 @@ private:
     QTimer m_timer;
     int m_delayMs = kMinDelayMs;
     qint64 m_lastSerializeMs = 0;
-    bool m_onDisk = false;       // an entry exists (or is queued) for this document
-    bool m_sidecarStale = true;  // path or name changed since the sidecar was written
+    bool m_onDisk = false;      // an entry exists (or is queued) for this document
+    bool m_sidecarStale = true; // path or name changed since the sidecar was written
     qint64 m_originalSize = -1;
     qint64 m_originalMtimeMs = 0;
 };
