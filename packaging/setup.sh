@@ -33,9 +33,9 @@ if [ "$install" = 1 ]; then
         sudo=""
         [ "$(id -u)" = 0 ] || sudo=sudo
         echo "Installing: $(echo $missing)"
-        $sudo apt-get update -qq || true
+        $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq || true
         # shellcheck disable=SC2086
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing
     fi
 fi
 
