@@ -1,6 +1,7 @@
 // Autosave: a modified notebook that has a file is saved the set number of seconds after the
 // first change (steady typing does not postpone it); untitled notebooks never are; the gate
 // and the suspension hold it back.
+#include "common/test_files.h"
 #include "app/app_settings.h"
 #include "app/autosave_timer.h"
 #include "editor/model/notebook_document.h"
@@ -21,10 +22,7 @@ using editor::NotebookDocument;
 using editor::NotebookEditing;
 
 namespace {
-QByteArray readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using quire::test::readFile;
 } // namespace
 
 class TestAutosaveTimer : public QObject {

@@ -1,6 +1,7 @@
 // Another program changing the open notebook's file is noticed within a couple of seconds
 // (in place, by an atomic rename, or by deleting it); our own saves, and writes of the same
 // bytes, are not reported; the watch survives the inode changes of atomic saves.
+#include "common/test_files.h"
 #include "app/disk_change_watcher.h"
 #include "editor/model/notebook_document.h"
 #include "editor/model/notebook_editing.h"
@@ -22,6 +23,7 @@ using State = DiskChangeWatcher::State;
 Q_DECLARE_METATYPE(DiskChangeWatcher::State)
 
 namespace {
+using quire::test::readFile;
 void writeInPlace(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -33,11 +35,6 @@ void writeByRename(const QString& path, const QByteArray& bytes) {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
     QVERIFY(f.commit());
-}
-
-QByteArray readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // Lets every notification of what happened so far arrive and settle.

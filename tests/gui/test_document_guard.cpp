@@ -2,6 +2,7 @@
 // reloads an unmodified notebook (and says so) or asks "Reload / Keep mine" when there are
 // unsaved edits, without autosave overwriting the other program's version meanwhile; a
 // deleted file is said to be gone; a recovered notebook is announced and not autosaved.
+#include "common/test_files.h"
 #include "app/app_settings.h"
 #include "app/controllers/file_controller.h"
 #include "app/document_guard.h"
@@ -26,30 +27,9 @@ using editor::NotebookDocument;
 using editor::NotebookEditing;
 
 namespace {
-QByteArray notebookText(const std::string& source) {
-    const Json nb = {{"cells", Json::array({{{"cell_type", "code"},
-                                             {"execution_count", nullptr},
-                                             {"id", "c1"},
-                                             {"metadata", Json::object()},
-                                             {"outputs", Json::array()},
-                                             {"source", source}}})},
-                     {"metadata", Json::object()},
-                     {"nbformat", 4},
-                     {"nbformat_minor", 5}};
-    return QByteArray::fromStdString(nb.dump(1) + "\n");
-}
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
-QByteArray readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
+using quire::test::notebookText;
+using quire::test::writeFile;
+using quire::test::readFile;
 QPushButton* barButton(NotebookPage* page, const QString& text) {
     for (auto* b : page->messageBar()->findChildren<QPushButton*>())
         if (b->text() == text)

@@ -1,6 +1,7 @@
 // Start-up recovery as runGui does it: entries a dead Quire left are listed in the dialog;
 // Recover opens them as modified pages bound to the original file (the entry now ours until
 // saved), Discard (confirmed) deletes them, Escape keeps them for the next start.
+#include "common/test_files.h"
 #include "app/document_guard.h"
 #include "app/journal_writer.h"
 #include "app/main_window.h"
@@ -27,12 +28,7 @@
 using namespace quire::app;
 
 namespace {
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
+using quire::test::writeFile;
 QByteArray notebookText(const char* source) {
     return QByteArrayLiteral(
                R"({"cells":[{"cell_type":"code","execution_count":null,"id":"c1","metadata":{},)"

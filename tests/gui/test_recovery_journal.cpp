@@ -2,6 +2,7 @@
 // back), removed once the document is saved, undone to clean or closed; entries of dead
 // processes are offered and restore as modified documents bound to the original file. The
 // crash test re-runs this binary as a child that journals an edit and is killed with SIGKILL.
+#include "common/test_files.h"
 #include "app/journal_writer.h"
 #include "app/recovery_journal.h"
 #include "editor/model/notebook_document.h"
@@ -30,31 +31,10 @@ using editor::NotebookDocument;
 using editor::NotebookEditing;
 
 namespace {
+using quire::test::notebookText;
+using quire::test::writeFile;
+using quire::test::readFile;
 constexpr char kChildFlag[] = "--journal-crash-child";
-
-QByteArray notebookText(const std::string& source) {
-    const Json nb = {{"cells", Json::array({{{"cell_type", "code"},
-                                             {"execution_count", nullptr},
-                                             {"id", "c1"},
-                                             {"metadata", Json::object()},
-                                             {"outputs", Json::array()},
-                                             {"source", source}}})},
-                     {"metadata", Json::object()},
-                     {"nbformat", 4},
-                     {"nbformat_minor", 5}};
-    return QByteArray::fromStdString(nb.dump(1) + "\n");
-}
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
-QByteArray readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QStringList journalFiles() {
     return QDir(RecoveryJournal::directory()).entryList({QStringLiteral("*.ipynb")}, QDir::Files);
