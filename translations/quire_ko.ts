@@ -1,4 +1,1102 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>write a notebook as nbformat writes it</source>
+        <translation>nbformat이 쓰는 방식 그대로 노트북 쓰기</translation>
+    </message>
+    <message>
+        <source>Usage: quire format NOTEBOOK --output FILE [--style canonical|keep]
+
+Reads NOTEBOOK (nbformat 3 or 4) and writes it to FILE (&apos;-&apos; for standard output).
+  --style canonical  nbformat&apos;s own text, byte for byte (the default)
+  --style keep       the layout of NOTEBOOK itself (indentation, key order,
+                     escaping, line endings)
+Schema problems are reported on standard error as warnings; the file is still
+written. A file that cannot be read as a notebook is an error (exit status 1)
+and FILE is left as it was.
+</source>
+        <translation>사용법: quire format NOTEBOOK --output FILE [--style canonical|keep]
+
+NOTEBOOK(nbformat 3 또는 4)을 읽어 FILE에 씁니다(표준 출력은 &apos;-&apos;).
+  --style canonical  nbformat이 직접 쓰는 텍스트와 바이트 단위까지 동일(기본값)
+  --style keep       NOTEBOOK 자체의 레이아웃(들여쓰기, 키 순서,
+                     이스케이프, 줄 끝) 유지
+스키마 문제는 표준 오류에 경고로 보고되며, 파일은 그대로 기록됩니다.
+노트북으로 읽을 수 없는 파일은 오류(종료 상태 1)이며, 이때 FILE은
+변경되지 않습니다.
+</translation>
+    </message>
+    <message>
+        <source>check notebooks against the nbformat schema</source>
+        <translation>nbformat 스키마로 노트북 검사</translation>
+    </message>
+    <message>
+        <source>Usage: quire check NOTEBOOK...
+
+Prints every problem as FILE:LINE: error|warning: PATH: message.
+Exit status 0 when every notebook is valid, 1 otherwise.
+</source>
+        <translation>사용법: quire check NOTEBOOK...
+
+모든 문제를 FILE:LINE: error|warning: PATH: message 형식으로 출력합니다.
+모든 노트북이 유효하면 종료 상태는 0, 그렇지 않으면 1입니다.
+</translation>
+    </message>
+</context>
+<context>
+    <name>ImageOutputView</name>
+    <message>
+        <source>Copy Image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Save Image As…</source>
+        <translation>다른 이름으로 이미지 저장…</translation>
+    </message>
+    <message>
+        <source>Save Image As</source>
+        <translation>다른 이름으로 이미지 저장</translation>
+    </message>
+    <message>
+        <source>image.%1</source>
+        <translation>이미지.%1</translation>
+    </message>
+    <message>
+        <source>%1 images (*.%2);;All files (*)</source>
+        <translation>%1 이미지 (*.%2);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownView</name>
+    <message>
+        <source>Open Link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Copy Link Address</source>
+        <translation>링크 주소 복사</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy All</source>
+        <translation>모두 복사</translation>
+    </message>
+    <message>
+        <source>Copy Markdown Source</source>
+        <translation>마크다운 원본 복사</translation>
+    </message>
+</context>
+<context>
+    <name>NbFormat</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the file contains a NUL byte: it is not JSON text</source>
+        <translation>파일에 NUL 바이트가 있습니다: JSON 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the JSON is nested more than %1 levels deep</source>
+        <translation>JSON 중첩이 %1단계를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the JSON ends too early (is the file truncated?)</source>
+        <translation>JSON이 너무 일찍 끝납니다(파일이 잘렸나요?)</translation>
+    </message>
+    <message>
+        <source>NaN and Infinity are not valid JSON</source>
+        <translation>NaN과 Infinity는 유효한 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text</source>
+        <translation>파일이 유효한 UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a number is too large: %1</source>
+        <translation>숫자가 너무 큽니다: %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON at column %1: %2</source>
+        <translation>%1열에서 JSON이 올바르지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>필수 키 &quot;%1&quot;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a list of cells</source>
+        <translation>셀 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a cell must be an object</source>
+        <translation>셀은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>not a notebook: the file is JSON, but not a JSON object</source>
+        <translation>노트북이 아닙니다: JSON 파일이지만 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not a notebook: there is no &quot;nbformat&quot; version</source>
+        <translation>노트북이 아닙니다: &quot;nbformat&quot; 버전이 없습니다</translation>
+    </message>
+    <message>
+        <source>the nbformat version must be a whole number</source>
+        <translation>nbformat 버전은 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>the nbformat_minor version must be a whole number</source>
+        <translation>nbformat_minor 버전은 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>this notebook was written by a newer version of Jupyter (nbformat %1); Quire reads nbformat 3 and 4</source>
+        <translation>이 노트북은 더 새로운 버전의 Jupyter로 작성되었습니다(nbformat %1). Quire는 nbformat 3과 4를 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>nbformat %1 is too old; Quire reads nbformat 3 and 4 (convert it with Jupyter first)</source>
+        <translation>nbformat %1은(는) 너무 오래된 형식입니다. Quire는 nbformat 3과 4를 읽을 수 있습니다(먼저 Jupyter로 변환하세요)</translation>
+    </message>
+    <message>
+        <source>a notebook must be a JSON object</source>
+        <translation>노트북은 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be 4</source>
+        <translation>4여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>unexpected key &quot;%1&quot;</source>
+        <translation>예상하지 못한 키 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a string or a list of strings</source>
+        <translation>문자열 또는 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be an integer or null</source>
+        <translation>정수 또는 null이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>음수일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>must be a string or an object</source>
+        <translation>문자열 또는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown cell type &quot;%1&quot;</source>
+        <translation>알 수 없는 셀 유형 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a list of outputs</source>
+        <translation>출력 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a cell id must be 1 to 64 characters: letters, digits, &quot;-&quot; or &quot;_&quot;</source>
+        <translation>셀 ID는 1~64자의 영문자, 숫자, &quot;-&quot; 또는 &quot;_&quot;로 이루어져야 합니다</translation>
+    </message>
+    <message>
+        <source>a cell name must be one line, not empty</source>
+        <translation>셀 이름은 비어 있지 않은 한 줄이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be true, false or &quot;auto&quot;</source>
+        <translation>true, false 또는 &quot;auto&quot;여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a list of strings</source>
+        <translation>문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a tag must not be empty or contain a comma</source>
+        <translation>태그는 비어 있거나 쉼표를 포함할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>tags must be unique</source>
+        <translation>태그는 중복될 수 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown output type &quot;%1&quot;</source>
+        <translation>알 수 없는 출력 유형 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>duplicate cell id &quot;%1&quot; (also used by %2)</source>
+        <translation>중복된 셀 ID &quot;%1&quot;(%2에서도 사용됨)</translation>
+    </message>
+    <message>
+        <source>cannot convert this nbformat 3 notebook: &quot;%1&quot; is missing</source>
+        <translation>이 nbformat 3 노트북을 변환할 수 없습니다: &quot;%1&quot;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot convert this nbformat 3 notebook: a value has the wrong type</source>
+        <translation>이 nbformat 3 노트북을 변환할 수 없습니다: 값의 유형이 잘못되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>OutputArea</name>
+    <message>
+        <source>[output of type &quot;%1&quot; is not shown]</source>
+        <translation>[유형이 &quot;%1&quot;인 출력은 표시되지 않습니다]</translation>
+    </message>
+    <message>
+        <source>[%1 output is not shown]</source>
+        <translation>[%1 출력은 표시되지 않습니다]</translation>
+    </message>
+    <message>
+        <source>Out[%1]:</source>
+        <translation>Out[%1]:</translation>
+    </message>
+    <message>
+        <source>Out[ ]:</source>
+        <translation>Out[ ]:</translation>
+    </message>
+</context>
+<context>
+    <name>TextOutputView</name>
+    <message numerus="yes">
+        <source>⋯ %n more line(s) not shown; use Copy Output or Save Output As… ⋯</source>
+        <translation>
+            <numerusform>⋯ 표시되지 않은 줄이 %n개 더 있습니다. ‘출력 복사’ 또는 ‘다른 이름으로 출력 저장…’을 사용하세요 ⋯</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy Output</source>
+        <translation>출력 복사</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>모두 선택</translation>
+    </message>
+    <message>
+        <source>Save Output As…</source>
+        <translation>다른 이름으로 출력 저장…</translation>
+    </message>
+    <message>
+        <source>Save Output As</source>
+        <translation>다른 이름으로 출력 저장</translation>
+    </message>
+    <message>
+        <source>output.txt</source>
+        <translation>출력.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Quire, a notebook IDE</source>
+        <translation>Quire, 노트북 IDE</translation>
+    </message>
+    <message>
+        <source>Do not hand files to a running Quire.</source>
+        <translation>실행 중인 Quire에 파일을 넘기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Notebooks to open.</source>
+        <translation>열 노트북입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::DocumentGuard</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>자동 저장 실패: %1</translation>
+    </message>
+    <message>
+        <source>This notebook changed on disk and was reloaded.</source>
+        <translation>디스크에서 이 노트북이 변경되어 다시 불러왔습니다.</translation>
+    </message>
+    <message>
+        <source>This notebook changed on disk. Reload it and lose your changes, or keep yours (saving will overwrite the file)?</source>
+        <translation>디스크에서 이 노트북이 변경되었습니다. 다시 불러와 변경 사항을 버리시겠습니까, 아니면 내 변경 사항을 유지하시겠습니까(저장하면 파일을 덮어씁니다)?</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>다시 불러오기</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>내 변경 사항 유지</translation>
+    </message>
+    <message>
+        <source>This notebook&apos;s file was deleted or moved: %1</source>
+        <translation>이 노트북 파일이 삭제되었거나 이동되었습니다: %1</translation>
+    </message>
+    <message>
+        <source>This notebook changed on disk but cannot be read now: %1</source>
+        <translation>디스크에서 이 노트북이 변경되었지만 지금은 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved notebook from %1. Save it to keep it.</source>
+        <translation>%1 시점의 저장되지 않은 노트북을 복구했습니다. 보존하려면 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved changes from %1. Save to write them to %2.</source>
+        <translation>%1 시점의 저장되지 않은 변경 사항을 복구했습니다. 저장하면 %2에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved changes from %1, but %2 has changed on disk since. Saving will overwrite that version.</source>
+        <translation>%1 시점의 저장되지 않은 변경 사항을 복구했지만, 그 후 디스크의 %2이(가) 변경되었습니다. 저장하면 해당 버전을 덮어씁니다.</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved changes from %1. %2 no longer exists; Save creates it again.</source>
+        <translation>%1 시점의 저장되지 않은 변경 사항을 복구했습니다. %2이(가) 더 이상 없으며, 저장하면 다시 만들어집니다.</translation>
+    </message>
+    <message>
+        <source>Discard Recovered</source>
+        <translation>복구한 내용 버리기</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::EditController</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>되돌리기(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t Cells</source>
+        <translation>셀 잘라내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Cells</source>
+        <translation>셀 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Cells Below</source>
+        <translation>아래에 셀 붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste Cells &amp;Above</source>
+        <translation>위에 셀 붙여넣기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Cells</source>
+        <translation>셀 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Cells</source>
+        <translation>셀 병합(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Split Cell at Cursor</source>
+        <translation>커서 위치에서 셀 분할(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Move Cells &amp;Up</source>
+        <translation>셀 위로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Cells Do&amp;wn</source>
+        <translation>셀 아래로 이동(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Change Cell &amp;Type</source>
+        <translation>셀 유형 변경(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>코드(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown</source>
+        <translation>마크다운(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Raw</source>
+        <translation>원시(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Cell Outputs</source>
+        <translation>셀 출력 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;All Outputs</source>
+        <translation>모든 출력 지우기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find and &amp;Replace…</source>
+        <translation>찾기 및 바꾸기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Code Cell Below</source>
+        <translation>아래에 코드 셀(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Code Cell &amp;Above</source>
+        <translation>위에 코드 셀(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown Cell Below</source>
+        <translation>아래에 마크다운 셀(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Raw Cell Below</source>
+        <translation>아래에 원시 셀(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::FileController</name>
+    <message>
+        <source>&amp;New Notebook</source>
+        <translation>새 노트북(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Notebook</source>
+        <translation>노트북 열기</translation>
+    </message>
+    <message>
+        <source>Jupyter notebooks (*.ipynb);;All files (*)</source>
+        <translation>Jupyter 노트북 (*.ipynb);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Saved</source>
+        <translation>저장된 상태로 되돌리기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade to nbformat 4.5 (Cell IDs)</source>
+        <translation>nbformat 4.5로 업그레이드 (셀 ID)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Notebook</source>
+        <translation>노트북 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Clear Recent</source>
+        <translation>최근 파일 목록 지우기</translation>
+    </message>
+    <message>
+        <source>Untitled.ipynb</source>
+        <translation>제목 없음.ipynb</translation>
+    </message>
+    <message>
+        <source>Untitled%1.ipynb</source>
+        <translation>제목 없음%1.ipynb</translation>
+    </message>
+    <message>
+        <source>Cannot open notebook</source>
+        <translation>노트북을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>%1을(를) 열 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This notebook does not fully follow the nbformat schema (%n problem(s)). It opens and saves as it is.</source>
+        <translation>
+            <numerusform>이 노트북은 nbformat 스키마를 완전히 따르지 않습니다(문제 %n개). 있는 그대로 열고 저장합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <source>Notebook problems</source>
+        <translation>노트북 문제</translation>
+    </message>
+    <message>
+        <source>Problems found in this notebook:</source>
+        <translation>이 노트북에서 발견된 문제:</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>저장 실패</translation>
+    </message>
+    <message>
+        <source>Save Notebook As</source>
+        <translation>다른 이름으로 노트북 저장</translation>
+    </message>
+    <message>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Jupyter 노트북 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Revert to saved</source>
+        <translation>저장된 상태로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Discard your changes to %1 and reload it from disk?</source>
+        <translation>%1의 변경 사항을 버리고 디스크에서 다시 불러오시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Cannot revert</source>
+        <translation>되돌릴 수 없음</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>Save changes to %1 before closing?</source>
+        <translation>닫기 전에 %1의 변경 사항을 저장하시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::HelpController</name>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Quire</source>
+        <translation>Quire 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Quire</source>
+        <translation>Quire 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;A native notebook IDE for Jupyter notebooks.&lt;/p&gt;&lt;p&gt;Qt %2 · QScintilla %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;Jupyter 노트북을 위한 네이티브 노트북 IDE입니다.&lt;/p&gt;&lt;p&gt;Qt %2 · QScintilla %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Command mode</source>
+        <translation>명령 모드</translation>
+    </message>
+    <message>
+        <source>Edit mode</source>
+        <translation>편집 모드</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>모든 모드</translation>
+    </message>
+    <message>
+        <source>Edit the selected cell</source>
+        <translation>선택한 셀 편집</translation>
+    </message>
+    <message>
+        <source>Back to command mode</source>
+        <translation>명령 모드로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Select the cell above / below</source>
+        <translation>위 / 아래 셀 선택</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>선택 영역 확장</translation>
+    </message>
+    <message>
+        <source>Insert a code cell above / below</source>
+        <translation>위 / 아래에 코드 셀 삽입</translation>
+    </message>
+    <message>
+        <source>Delete the selected cells</source>
+        <translation>선택한 셀 삭제</translation>
+    </message>
+    <message>
+        <source>Undo (brings back deleted cells)</source>
+        <translation>되돌리기(삭제한 셀 복원)</translation>
+    </message>
+    <message>
+        <source>Change to code / markdown / raw</source>
+        <translation>코드 / 마크다운 / 원시 셀로 변경</translation>
+    </message>
+    <message>
+        <source>Copy / cut / paste cells below</source>
+        <translation>셀 복사 / 잘라내기 / 아래에 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Paste cells above</source>
+        <translation>위에 셀 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Merge selected cells (or with the cell below)</source>
+        <translation>선택한 셀 병합(또는 아래 셀과 병합)</translation>
+    </message>
+    <message>
+        <source>Split the cell at the cursor</source>
+        <translation>커서 위치에서 셀 분할</translation>
+    </message>
+    <message>
+        <source>First / last cell</source>
+        <translation>첫 번째 / 마지막 셀</translation>
+    </message>
+    <message>
+        <source>Run the cell (markdown renders) and select the next</source>
+        <translation>셀 실행(마크다운은 렌더링) 후 다음 셀 선택</translation>
+    </message>
+    <message>
+        <source>Run the cell and stay on it</source>
+        <translation>셀 실행 후 현재 셀에 머무르기</translation>
+    </message>
+    <message>
+        <source>Run the cell and insert a code cell below</source>
+        <translation>셀 실행 후 아래에 코드 셀 삽입</translation>
+    </message>
+    <message>
+        <source>Move into the neighbouring cell</source>
+        <translation>인접한 셀로 이동</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>삽입(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>메시지 닫기</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RecoveryDialog</name>
+    <message>
+        <source>never saved</source>
+        <translation>저장한 적 없음</translation>
+    </message>
+    <message>
+        <source>the file has changed on disk since</source>
+        <translation>그 후 디스크에서 파일이 변경됨</translation>
+    </message>
+    <message>
+        <source>the file no longer exists</source>
+        <translation>파일이 더 이상 없음</translation>
+    </message>
+    <message>
+        <source>Recover Notebooks</source>
+        <translation>노트북 복구</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quire closed unexpectedly. Recover %n notebook(s)?</source>
+        <translation>
+            <numerusform>Quire가 예기치 않게 종료되었습니다. 노트북 %n개를 복구하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>노트북</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>마지막 변경</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Discard recovered notebooks</source>
+        <translation>복구한 노트북 버리기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard the unsaved changes of %n notebook(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>노트북 %n개의 저장되지 않은 변경 사항을 버리시겠습니까? 이 작업은 되돌릴 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notebook(s) could not be recovered. Their journal files are kept in %1.</source>
+        <translation>
+            <numerusform>노트북 %n개를 복구할 수 없습니다. 해당 저널 파일은 %1에 보관되어 있습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RecoveryJournal</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::TocDock</name>
+    <message>
+        <source>Table of Contents</source>
+        <translation>목차</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>목차</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::ViewController</name>
+    <message>
+        <source>&amp;Table of Contents</source>
+        <translation>목차(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Line Numbers</source>
+        <translation>줄 번호(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse All Sections</source>
+        <translation>모든 섹션 접기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Expand All Sections</source>
+        <translation>모든 섹션 펼치기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Quire starts.</source>
+        <translation>새 언어는 다음에 Quire를 시작할 때 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::EditSourceCommand</name>
+    <message>
+        <source>Typing</source>
+        <translation>입력</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::FindBar</name>
+    <message>
+        <source>Find in notebook</source>
+        <translation>노트북에서 찾기</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>대/소문자 구분</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>단어 단위로</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>찾기 표시줄 닫기</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기(Esc)</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>바꿀 내용</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>모두 바꾸기</translation>
+    </message>
+    <message>
+        <source>Invalid pattern: %1</source>
+        <translation>잘못된 패턴: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>일치 항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source> (in output, read-only)</source>
+        <translation> (출력 내용, 읽기 전용)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n occurrence(s)</source>
+        <translation>
+            <numerusform>%n개 항목을 바꿨습니다</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::NotebookDocument</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened as a notebook.</source>
+        <translation>이 파일은 노트북으로 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No file name given.</source>
+        <translation>파일 이름이 지정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::NotebookEditing</name>
+    <message>
+        <source>Insert cell</source>
+        <translation>셀 삽입</translation>
+    </message>
+    <message>
+        <source>Delete cell</source>
+        <translation>셀 삭제</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n cells</source>
+        <translation>
+            <numerusform>셀 %n개 삭제</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move cells</source>
+        <translation>셀 이동</translation>
+    </message>
+    <message>
+        <source>Change cell type</source>
+        <translation>셀 유형 변경</translation>
+    </message>
+    <message>
+        <source>Merge cells</source>
+        <translation>셀 병합</translation>
+    </message>
+    <message>
+        <source>Split cell</source>
+        <translation>셀 분할</translation>
+    </message>
+    <message>
+        <source>Paste cells</source>
+        <translation>셀 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Clear outputs</source>
+        <translation>출력 지우기</translation>
+    </message>
+    <message>
+        <source>Upgrade to nbformat 4.5</source>
+        <translation>nbformat 4.5로 업그레이드</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::OutputArea</name>
+    <message>
+        <source>[%1 image could not be decoded]</source>
+        <translation>[%1 이미지를 디코딩할 수 없습니다]</translation>
+    </message>
+</context>
+<context>
+    <name>quire::kernel::KernelClient</name>
+    <message>
+        <source>The kernel was restarted</source>
+        <translation>커널을 다시 시작했습니다</translation>
+    </message>
+    <message>
+        <source>The kernel was shut down</source>
+        <translation>커널이 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>The kernel restarted</source>
+        <translation>커널이 다시 시작되었습니다</translation>
+    </message>
+    <message>
+        <source>The kernel did not answer within %1 seconds</source>
+        <translation>커널이 %1초 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The kernel stopped answering heartbeats</source>
+        <translation>커널이 하트비트에 더 이상 응답하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>quire::kernel::LocalKernelLauncher</name>
+    <message>
+        <source>the kernelspec has no command</source>
+        <translation>kernelspec에 실행할 명령이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1을(를) 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>다시 시작하는 중</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>the kernel process was killed or crashed</source>
+        <translation>커널 프로세스가 강제 종료되었거나 비정상 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the kernel process exited with status %1</source>
+        <translation>커널 프로세스가 종료되었습니다(종료 상태 %1)</translation>
+    </message>
+</context>
 </TS>
