@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels.h"
+#include "comm.h"
 #include "kernel_host.h"
 #include "kernelspec_store.h"
 #include "message.h"
@@ -17,8 +18,6 @@
 #include <unordered_set>
 
 namespace quire::kernel {
-
-class Comm;
 
 enum class KernelStatus { Starting, Idle, Busy, Restarting, Dead };
 const char* kernelStatusName(KernelStatus status);
