@@ -1,5 +1,6 @@
 // Headless subcommands. Only QtCore here: this runs before (and instead of) any GUI.
 #include "app/cli.h"
+#include "app/cli_kernel.h"
 
 #include "editor/nbformat/cell_ids.h"
 #include "editor/nbformat/notebook_reader.h"
@@ -182,6 +183,8 @@ const Command kCommands[] = {
                               "Prints every problem as FILE:LINE: error|warning: PATH: message.\n"
                               "Exit status 0 when every notebook is valid, 1 otherwise.\n"),
      runCheck},
+    {"kernels", kKernelsSummary, kKernelsUsage, runKernelsCommand},
+    {"run", kRunSummary, kRunUsage, runRunCommand},
 };
 
 const Command* findCommand(std::string_view name) {

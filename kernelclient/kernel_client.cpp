@@ -8,7 +8,7 @@
 
 #include <unordered_map>
 
-Q_LOGGING_CATEGORY(lcClient, "quire.kernel.client")
+Q_LOGGING_CATEGORY(lcClient, "quire.kernel.client", QtInfoMsg)
 
 namespace quire::kernel {
 

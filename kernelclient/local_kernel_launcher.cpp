@@ -11,7 +11,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcLauncher, "quire.kernel.launcher")
+Q_LOGGING_CATEGORY(lcLauncher, "quire.kernel.launcher", QtInfoMsg)
 
 namespace quire::kernel {
 

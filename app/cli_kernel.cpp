@@ -1,0 +1,420 @@
+// Headless kernel commands: list kernelspecs, run a notebook like `jupyter execute`. The
+// same KernelClient the window uses, driven by a local event loop (QtCore only).
+#include "app/cli_kernel.h"
+
+#include "editor/model/notebook_document.h"
+#include "kernelclient/kernel_client.h"
+#include "kernelclient/kernelspec_store.h"
+#include "kernelclient/nbformat_output.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <cstdio>
+#include <map>
+
+namespace quire::app {
+
+using editor::Json;
+using kernel::KernelClient;
+using kernel::KernelStatus;
+using kernel::Message;
+
+const char* const kKernelsSummary = QT_TRANSLATE_NOOP("Cli", "list the installed kernels");
+const char* const kKernelsUsage =
+    QT_TRANSLATE_NOOP("Cli", "Usage: quire kernels [--json]\n"
+                             "\n"
+                             "Lists the kernelspecs Quire finds (JUPYTER_PATH, the Jupyter data\n"
+                             "directories, the running environment): name, language, display name\n"
+                             "and folder. --json prints them as `jupyter kernelspec list --json` does.\n");
+const char* const kRunSummary = QT_TRANSLATE_NOOP("Cli", "run every code cell of a notebook");
+const char* const kRunUsage = QT_TRANSLATE_NOOP(
+    "Cli", "Usage: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]\n"
+           "                 [--allow-errors]\n"
+           "\n"
+           "Runs the code cells of NOTEBOOK in order on a new kernel (the notebook's own, or\n"
+           "NAME), records their outputs, execution counts and timing (metadata.execution) as\n"
+           "nbclient does, and saves the notebook to FILE (default: NOTEBOOK itself) in its own\n"
+           "style. Cells tagged skip-execution are not run; an error stops the run (exit status\n"
+           "1, the notebook is saved up to that cell) unless --allow-errors is given or the\n"
+           "cell is tagged raises-exception. --timeout limits each cell; a cell that runs longer\n"
+           "is interrupted and the run fails. Standard input is not available to the cells.\n");
+
+namespace {
+
+QString tr(const char* sourceText) {
+    return QCoreApplication::translate("Cli", sourceText);
+}
+
+void print(std::FILE* stream, const QString& text) {
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+int usageError(const char* command, const QString& message) {
+    print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(command), message));
+    print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "Try 'quire %1 --help'.\n")).arg(QLatin1String(command)));
+    return 2;
+}
+
+// Waits in a local event loop until `done()` or `timeoutMs` (< 0: no limit).
+template <typename Done>
+bool waitUntil(Done done, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    QEventLoop loop;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, &loop, &QEventLoop::quit);
+    tick.start(50);
+    while (!done()) {
+        if (timeoutMs >= 0 && clock.elapsed() >= timeoutMs)
+            return false;
+        loop.processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+bool hasTag(const Json& cellMetadata, const char* tag) {
+    const auto tags = cellMetadata.find("tags");
+    if (tags == cellMetadata.end() || !tags->is_array())
+        return false;
+    for (const auto& t : *tags)
+        if (t.is_string() && t.get_ref<const std::string&>() == tag)
+            return true;
+    return false;
+}
+
+// One cell's outputs as nbclient records them, plus the stream merging Jupyter frontends do.
+struct CellRun {
+    Json outputs = Json::array();
+    Json timing = Json::object();
+    std::optional<long long> executionCount;
+    bool clearBeforeNext = false;
+    bool finished = false;
+    Json reply;
+};
+
+// display_id -> (cell, output index) of every output that showed it, across cells.
+using DisplayMap = std::map<std::string, std::vector<std::pair<int, size_t>>>;
+
+class NotebookRunner {
+public:
+    NotebookRunner(editor::NotebookDocument& doc, KernelClient& client) : m_doc(doc), m_client(client) {}
+
+    // 0 ok, 1 error; messages on stderr.
+    int runCell(int index, bool allowErrors, int timeoutMs);
+
+private:
+    void onIopub(int index, CellRun& run, const Message& m);
+    void updateDisplays(const std::string& id, const Message& m, int currentCell, CellRun& run);
+
+    editor::NotebookDocument& m_doc;
+    KernelClient& m_client;
+    DisplayMap m_displays;
+};
+
+void NotebookRunner::updateDisplays(const std::string& id, const Message& m, int currentCell,
+                                    CellRun& run) {
+    const auto it = m_displays.find(id);
+    if (it == m_displays.end())
+        return;
+    for (const auto& [cell, outputIndex] : it->second) {
+        Json outputs = cell == currentCell ? run.outputs : m_doc.cell(cell)->outputs();
+        if (outputIndex >= outputs.size())
+            continue;
+        Json& out = outputs[outputIndex];
+        out["data"] = m.content.value("data", Json::object());
+        out["metadata"] = m.content.value("metadata", Json::object());
+        if (cell == currentCell)
+            run.outputs = std::move(outputs);
+        else
+            m_doc.setCellOutputs(cell, std::move(outputs));
+    }
+}
+
+void NotebookRunner::onIopub(int index, CellRun& run, const Message& m) {
+    const auto type = m.msgType();
+    const Json& c = m.content;
+    if (const auto count = c.find("execution_count"); count != c.end() && count->is_number_integer())
+        run.executionCount = count->get<long long>();
+    const std::string date = kernel::normalizedDate(m.date());
+    const std::string stamp = date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
+    if (type == "status") {
+        const std::string state = c.value("execution_state", "");
+        if (state == "busy" || state == "idle")
+            run.timing["iopub.status." + state] = stamp;
+        return;
+    }
+    if (type == "execute_input") {
+        run.timing["iopub.execute_input"] = stamp;
+        return;
+    }
+    const std::string displayId = kernel::displayId(m);
+    if (!displayId.empty() && (type == "display_data" || type == "execute_result" ||
+                               type == "update_display_data"))
+        updateDisplays(displayId, m, index, run);
+    if (type == "clear_output") {
+        if (c.value("wait", false)) {
+            run.clearBeforeNext = true;
+        } else {
+            run.outputs = Json::array();
+            for (auto& [id, places] : m_displays)
+                std::erase_if(places, [index](const auto& p) { return p.first == index; });
+        }
+        return;
+    }
+    auto output = kernel::nbformatOutput(m);
+    if (!output)
+        return;
+    if (std::exchange(run.clearBeforeNext, false)) {
+        run.outputs = Json::array();
+        for (auto& [id, places] : m_displays)
+            std::erase_if(places, [index](const auto& p) { return p.first == index; });
+    }
+    if (type == "stream" && !run.outputs.empty()) {
+        Json& last = run.outputs.back();
+        if (last.value("output_type", "") == "stream" && last["name"] == (*output)["name"]) {
+            last["text"] = last["text"].get<std::string>() + (*output)["text"].get<std::string>();
+            return;
+        }
+    }
+    if (!displayId.empty())
+        m_displays[displayId].emplace_back(index, run.outputs.size());
+    run.outputs.push_back(std::move(*output));
+}
+
+int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
+    const auto& cell = m_doc.cell(index);
+    Json metadata = cell->metadata().is_object() ? cell->metadata() : Json::object();
+    const bool cellAllowsErrors = allowErrors || hasTag(metadata, "raises-exception");
+    CellRun run;
+    kernel::ExecuteOptions options;
+    options.allowStdin = false;
+    options.stopOnError = !cellAllowsErrors;
+    QObject context;
+    auto* request = m_client.execute(cell->source(), options, &context);
+    QObject::connect(request, &kernel::Request::iopub, &context,
+                     [&](const Message& m) { onIopub(index, run, m); });
+    QObject::connect(request, &kernel::Request::replied, &context, [&](const Message& m) {
+        const std::string date = kernel::normalizedDate(m.date());
+        run.timing["shell.execute_reply"] = date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
+    });
+    QObject::connect(request, &kernel::Request::finished, &context, [&](const Message& reply) {
+        run.reply = reply.content;
+        run.finished = true;
+    });
+    bool timedOut = false;
+    if (!waitUntil([&] { return run.finished; }, timeoutMs)) {
+        timedOut = true;
+        m_client.interrupt();
+        (void)waitUntil([&] { return run.finished; }, 5000);
+    }
+
+    if (const auto count = run.reply.find("execution_count");
+        count != run.reply.end() && count->is_number_integer())
+        run.executionCount = count->get<long long>();
+    m_doc.setCellOutputs(index, std::move(run.outputs));
+    m_doc.setCellExecutionCount(index, run.executionCount);
+    Json execution = Json::object(); // nbclient's key order
+    for (const char* key : {"iopub.status.busy", "iopub.execute_input", "shell.execute_reply",
+                            "iopub.status.idle"})
+        if (run.timing.contains(key))
+            execution[key] = run.timing[key];
+    metadata["execution"] = std::move(execution);
+    cell->setMetadata(std::move(metadata));
+
+    const QString where = tr(QT_TRANSLATE_NOOP("Cli", "cell %1")).arg(index + 1);
+    if (timedOut) {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: %1 did not finish within %2 seconds\n"))
+                          .arg(where).arg(timeoutMs / 1000.0));
+        return 1;
+    }
+    if (m_client.status() == KernelStatus::Dead || run.reply.value("ename", "") == "DeadKernelError") {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: the kernel died while running %1: %2\n"))
+                          .arg(where, QString::fromStdString(run.reply.value("evalue", ""))));
+        return 1;
+    }
+    if (run.reply.value("status", "") == "error" && !cellAllowsErrors) {
+        QString traceback;
+        for (const auto& line : run.reply.value("traceback", Json::array()))
+            if (line.is_string())
+                traceback += QString::fromStdString(line.get<std::string>()) + QLatin1Char('\n');
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error in %1:\n%2\n%3: %4\n"))
+                          .arg(where, cell->source(),
+                               QString::fromStdString(run.reply.value("ename", "")),
+                               QString::fromStdString(run.reply.value("evalue", ""))));
+        if (!traceback.isEmpty())
+            print(stderr, traceback);
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int runKernelsCommand(const QStringList& args) {
+    bool json = false;
+    for (const QString& a : args) {
+        if (a == QLatin1String("--json"))
+            json = true;
+        else
+            return usageError("kernels", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
+    }
+    const auto specs = kernel::KernelSpecStore().specs();
+    if (json) {
+        QJsonObject all;
+        for (const auto& s : specs) {
+            QJsonObject spec{{QStringLiteral("argv"), QJsonArray::fromStringList(s.argv)},
+                             {QStringLiteral("display_name"), s.displayName},
+                             {QStringLiteral("language"), s.language},
+                             {QStringLiteral("interrupt_mode"), s.interruptMode},
+                             {QStringLiteral("env"), s.env},
+                             {QStringLiteral("metadata"), s.metadata}};
+            all[s.name] = QJsonObject{{QStringLiteral("resource_dir"), s.resourceDir},
+                                      {QStringLiteral("spec"), spec}};
+        }
+        print(stdout, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("kernelspecs"), all}})
+                                            .toJson(QJsonDocument::Indented)));
+        return 0;
+    }
+    if (specs.isEmpty()) {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "No kernels found.\n")));
+        return 1;
+    }
+    qsizetype nameWidth = 4, languageWidth = 8, displayWidth = 12;
+    for (const auto& s : specs) {
+        nameWidth = std::max(nameWidth, s.name.size());
+        languageWidth = std::max(languageWidth, s.language.size());
+        displayWidth = std::max(displayWidth, s.displayName.size());
+    }
+    auto row = [&](const QString& a, const QString& b, const QString& c, const QString& d) {
+        print(stdout, QStringLiteral("%1  %2  %3  %4\n")
+                          .arg(a.leftJustified(nameWidth), b.leftJustified(languageWidth),
+                               c.leftJustified(displayWidth), d));
+    };
+    row(tr(QT_TRANSLATE_NOOP("Cli", "NAME")), tr(QT_TRANSLATE_NOOP("Cli", "LANGUAGE")),
+        tr(QT_TRANSLATE_NOOP("Cli", "DISPLAY NAME")), tr(QT_TRANSLATE_NOOP("Cli", "PATH")));
+    for (const auto& s : specs)
+        row(s.name, s.language, s.displayName, s.resourceDir);
+    return 0;
+}
+
+int runRunCommand(const QStringList& args) {
+    QString input, output, kernelName;
+    double timeoutSeconds = -1;
+    bool allowErrors = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        const auto takeValue = [&](QString& into) {
+            if (a.contains(QLatin1Char('='))) {
+                into = a.section(QLatin1Char('='), 1);
+                return true;
+            }
+            if (i + 1 >= args.size())
+                return false;
+            into = args[++i];
+            return true;
+        };
+        const auto is = [&](const char* option) {
+            return a == QLatin1String(option) || a.startsWith(QLatin1String(option) + QLatin1Char('='));
+        };
+        QString value;
+        if (is("--output") || a == QLatin1String("-o")) {
+            if (!takeValue(output))
+                return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "--output needs a file name")));
+        } else if (is("--kernel")) {
+            if (!takeValue(kernelName))
+                return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "--kernel needs a kernel name")));
+        } else if (is("--timeout")) {
+            bool ok = false;
+            if (takeValue(value))
+                timeoutSeconds = value.toDouble(&ok);
+            if (!ok || timeoutSeconds <= 0)
+                return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "--timeout needs a number of seconds")));
+        } else if (a == QLatin1String("--allow-errors")) {
+            allowErrors = true;
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
+        } else if (input.isEmpty()) {
+            input = a;
+        } else {
+            return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "only one notebook can be run at a time")));
+        }
+    }
+    if (input.isEmpty())
+        return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "no notebook given")));
+    if (output.isEmpty())
+        output = input;
+
+    auto loaded = editor::NotebookDocument::load(input);
+    if (!loaded.document) {
+        print(stderr, QStringLiteral("quire run: %1: %2\n").arg(input, loaded.error));
+        return 1;
+    }
+    editor::NotebookDocument& doc = *loaded.document;
+    if (kernelName.isEmpty()) {
+        const Json& md = doc.metadata();
+        if (const auto ks = md.find("kernelspec"); ks != md.end() && ks->is_object())
+            kernelName = QString::fromStdString(ks->value("name", std::string()));
+    }
+    if (kernelName.isEmpty())
+        kernelName = QStringLiteral("python3");
+    const auto spec = kernel::KernelSpecStore().find(kernelName);
+    if (!spec) {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n"))
+                          .arg(kernelName));
+        return 1;
+    }
+
+    KernelClient client;
+    QString error;
+    if (!client.startLocal(*spec, QFileInfo(input).absolutePath(), &error)) {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: cannot start the %1 kernel: %2\n"))
+                          .arg(kernelName, error));
+        return 1;
+    }
+    QString deathReason;
+    QObject::connect(&client, &KernelClient::died, &client, [&](const QString& why) { deathReason = why; });
+    (void)waitUntil([&] { return client.isReady() || client.status() == KernelStatus::Dead; }, -1);
+    if (!client.isReady()) {
+        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: the %1 kernel did not start: %2\n"))
+                          .arg(kernelName, deathReason));
+        return 1;
+    }
+    // As nbclient does: the notebook says which language version ran it.
+    if (const auto info = client.kernelInfo().find("language_info");
+        info != client.kernelInfo().end() && info->is_object()) {
+        Json md = doc.metadata();
+        md["language_info"] = *info;
+        doc.setMetadata(std::move(md));
+    }
+
+    int status = 0;
+    NotebookRunner runner(doc, client);
+    const int timeoutMs = timeoutSeconds > 0 ? int(timeoutSeconds * 1000) : -1;
+    for (int i = 0; i < doc.cellCount() && status == 0; ++i) {
+        const auto& cell = doc.cell(i);
+        if (!cell->isCode() || cell->source().trimmed().isEmpty() ||
+            hasTag(cell->metadata(), "skip-execution"))
+            continue;
+        status = runner.runCell(i, allowErrors, timeoutMs);
+    }
+
+    client.shutdown();
+    (void)waitUntil([&] { return client.status() == KernelStatus::Dead; }, 10000);
+
+    if (!doc.saveAs(output, &error)) {
+        print(stderr, QStringLiteral("quire run: %1\n").arg(error));
+        return 1;
+    }
+    return status;
+}
+
+} // namespace quire::app

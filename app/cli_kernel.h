@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace quire::app {
+
+// `quire kernels [--json]` and `quire run NOTEBOOK ...` (see the usage texts in cli_kernel.cpp).
+int runKernelsCommand(const QStringList& args);
+int runRunCommand(const QStringList& args);
+
+extern const char* const kKernelsSummary;
+extern const char* const kKernelsUsage;
+extern const char* const kRunSummary;
+extern const char* const kRunUsage;
+
+} // namespace quire::app
