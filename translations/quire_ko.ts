@@ -45,6 +45,53 @@ Exit status 0 when every notebook is valid, 1 otherwise.
 모든 노트북이 유효하면 종료 상태는 0, 그렇지 않으면 1입니다.
 </translation>
     </message>
+    <message>
+        <source>list the installed kernels</source>
+        <translation>설치된 커널 목록 표시</translation>
+    </message>
+    <message>
+        <source>Usage: quire kernels [--json]
+
+Lists the kernelspecs Quire finds (JUPYTER_PATH, the Jupyter data
+directories, the running environment): name, language, display name
+and folder. --json prints them as `jupyter kernelspec list --json` does.
+</source>
+        <translation>사용법: quire kernels [--json]
+
+Quire가 찾은 kernelspec(JUPYTER_PATH, Jupyter 데이터 디렉터리,
+현재 실행 환경)의 이름, 언어, 표시 이름, 폴더를 나열합니다.
+--json을 지정하면 `jupyter kernelspec list --json`과 같은 형식으로 출력합니다.
+</translation>
+    </message>
+    <message>
+        <source>run every code cell of a notebook</source>
+        <translation>노트북의 모든 코드 셀 실행</translation>
+    </message>
+    <message>
+        <source>Usage: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]
+                 [--allow-errors]
+
+Runs the code cells of NOTEBOOK in order on a new kernel (the notebook&apos;s own, or
+NAME), records their outputs, execution counts and timing (metadata.execution) as
+nbclient does, and saves the notebook to FILE (default: NOTEBOOK itself) in its own
+style. Cells tagged skip-execution are not run; an error stops the run (exit status
+1, the notebook is saved up to that cell) unless --allow-errors is given or the
+cell is tagged raises-exception. --timeout limits each cell; a cell that runs longer
+is interrupted and the run fails. Standard input is not available to the cells.
+</source>
+        <translation>사용법: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]
+                  [--allow-errors]
+
+NOTEBOOK의 코드 셀을 새 커널(노트북에 지정된 커널 또는 NAME)에서 순서대로 실행하고,
+nbclient와 같은 방식으로 출력, 실행 횟수, 실행 시간(metadata.execution)을 기록한 뒤
+노트북의 원래 스타일 그대로 FILE(기본값: NOTEBOOK 자체)에 저장합니다.
+skip-execution 태그가 붙은 셀은 실행하지 않습니다. 오류가 발생하면 실행이 중단되지만
+(종료 상태 1, 노트북은 해당 셀까지 저장됨), --allow-errors를 지정했거나 셀에
+raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마다 실행 시간을
+제한하며, 이보다 오래 실행되는 셀은 중단되고 실행은 실패합니다. 셀에서는 표준 입력을
+사용할 수 없습니다.
+</translation>
+    </message>
 </context>
 <context>
     <name>ImageOutputView</name>
