@@ -31,7 +31,7 @@ QPalette darkPalette() {
     return p;
 }
 QPalette lightPalette() {
-    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    QPalette p = QApplication::style()->standardPalette();
     p.setColor(QPalette::Window, QColor(0xf5, 0xf6, 0xf7));
     p.setColor(QPalette::Base, Qt::white);
     return p;

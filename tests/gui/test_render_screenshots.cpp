@@ -135,7 +135,7 @@ private slots:
         QFETCH(bool, dark);
         QFETCH(qreal, pixelRatio);
         QWidget page;
-        const QPalette palette = dark ? darkPalette() : QStyleFactory::create("Fusion")->standardPalette();
+        const QPalette palette = dark ? darkPalette() : QApplication::style()->standardPalette();
         page.setPalette(palette);
         page.setAutoFillBackground(true);
         page.setBackgroundRole(QPalette::Base);
