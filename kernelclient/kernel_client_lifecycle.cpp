@@ -51,8 +51,8 @@ void KernelClient::onHandshakeProgress() {
 }
 
 void KernelClient::onHostStarted() {
-    if (m_shuttingDown)
-        return;
+    if (m_shuttingDown || m_ready || m_handshakeTimer.isActive())
+        return; // (a handshake begun while the process was starting goes on)
     beginHandshake();
 }
 
