@@ -2,6 +2,7 @@
 #include "test_kernel_support.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 
 using namespace quire::kernel;
 using namespace quire::kernel::test;
@@ -138,6 +139,49 @@ private slots:
         QVERIFY(text.startsWith(QStringLiteral("0\n1\n2\n")));
         QVERIFY(text.endsWith(QStringLiteral("19998\n19999\n")));
         qInfo() << "20k flushed prints drained in" << t.elapsed() << "ms";
+    }
+
+    void slowGuiLosesNothing() {
+        // The GUI thread stalls for 3 s while the kernel prints: the I/O thread keeps draining
+        // IOPub, so the kernel's PUB socket never reaches its high-water mark (1000) and drops.
+        auto run = std::make_shared<Run>();
+        collect(m_client->execute(QStringLiteral("for i in range(20000): print(i, flush=True)"),
+                                  {}, m_client.get()),
+                run);
+        QThread::sleep(3);
+        QVERIFY(QTest::qWaitFor([&] { return run->finished; }, 120000));
+        QCOMPARE(run->stream().count(QLatin1Char('\n')), 20000);
+        QCOMPARE(run->outcome, Request::Outcome::Completed);
+    }
+
+    void interruptByMessage() {
+        auto spec = findSpec(QStringLiteral("python3"));
+        spec->interruptMode = QStringLiteral("message"); // interrupt_request on control
+        KernelClient client;
+        QVERIFY(client.startLocal(*spec));
+        QVERIFY(QTest::qWaitFor([&] { return client.isReady(); }, 60000));
+        auto run = std::make_shared<Run>();
+        collect(client.execute(QStringLiteral("import time\ntime.sleep(30)"), {}, &client), run);
+        QVERIFY(QTest::qWaitFor([&] { return run->first("execute_input") != nullptr; }, 10000));
+        QTest::qWait(200);
+        client.interrupt();
+        QVERIFY(QTest::qWaitFor([&] { return run->finished; }, 2000));
+        QCOMPARE_STR(run->first("error")->content.value("ename", ""), "KeyboardInterrupt");
+    }
+
+    void frozenKernelIsDeadByHeartbeat() {
+        // SIGSTOP: the process exists but nothing answers, heartbeats included.
+        auto client = startKernel(QStringLiteral("python3"));
+        QVERIFY(client);
+        const qint64 pid = kernelPid(*client);
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
+        const bool dead = QTest::qWaitFor([&] { return client->status() == KernelStatus::Dead; }, 5000);
+        const qint64 elapsed = t.elapsed();
+        ::kill(pid_t(pid), SIGCONT);
+        QVERIFY(dead);
+        QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
     }
 
     void interruptSleep() {
