@@ -382,7 +382,7 @@ raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마
     </message>
     <message>
         <source>Notebooks to open.</source>
-        <translation>열 노트북입니다.</translation>
+        <translation>열 노트북 파일.</translation>
     </message>
 </context>
 <context>
