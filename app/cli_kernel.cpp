@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
-
 #include <cstdio>
 #include <map>
 
@@ -27,12 +26,12 @@ using kernel::KernelStatus;
 using kernel::Message;
 
 const char* const kKernelsSummary = QT_TRANSLATE_NOOP("Cli", "list the installed kernels");
-const char* const kKernelsUsage =
-    QT_TRANSLATE_NOOP("Cli", "Usage: quire kernels [--json]\n"
-                             "\n"
-                             "Lists the kernelspecs Quire finds (JUPYTER_PATH, the Jupyter data\n"
-                             "directories, the running environment): name, language, display name\n"
-                             "and folder. --json prints them as `jupyter kernelspec list --json` does.\n");
+const char* const kKernelsUsage = QT_TRANSLATE_NOOP(
+    "Cli", "Usage: quire kernels [--json]\n"
+           "\n"
+           "Lists the kernelspecs Quire finds (JUPYTER_PATH, the Jupyter data\n"
+           "directories, the running environment): name, language, display name\n"
+           "and folder. --json prints them as `jupyter kernelspec list --json` does.\n");
 const char* const kRunSummary = QT_TRANSLATE_NOOP("Cli", "run every code cell of a notebook");
 const char* const kRunUsage = QT_TRANSLATE_NOOP(
     "Cli", "Usage: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]\n"
@@ -60,13 +59,13 @@ void print(std::FILE* stream, const QString& text) {
 
 int usageError(const char* command, const QString& message) {
     print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(command), message));
-    print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "Try 'quire %1 --help'.\n")).arg(QLatin1String(command)));
+    print(stderr,
+          tr(QT_TRANSLATE_NOOP("Cli", "Try 'quire %1 --help'.\n")).arg(QLatin1String(command)));
     return 2;
 }
 
 // Waits in a local event loop until `done()` or `timeoutMs` (< 0: no limit).
-template <typename Done>
-bool waitUntil(Done done, int timeoutMs) {
+template <typename Done> bool waitUntil(Done done, int timeoutMs) {
     QElapsedTimer clock;
     clock.start();
     QEventLoop loop;
@@ -106,7 +105,8 @@ using DisplayMap = std::map<std::string, std::vector<std::pair<int, size_t>>>;
 
 class NotebookRunner {
 public:
-    NotebookRunner(editor::NotebookDocument& doc, KernelClient& client) : m_doc(doc), m_client(client) {}
+    NotebookRunner(editor::NotebookDocument& doc, KernelClient& client)
+        : m_doc(doc), m_client(client) {}
 
     // 0 ok, 1 error; messages on stderr.
     int runCell(int index, bool allowErrors, int timeoutMs);
@@ -142,7 +142,8 @@ void NotebookRunner::updateDisplays(const std::string& id, const Message& m, int
 void NotebookRunner::onIopub(int index, CellRun& run, const Message& m) {
     const auto type = m.msgType();
     const Json& c = m.content;
-    if (const auto count = c.find("execution_count"); count != c.end() && count->is_number_integer())
+    if (const auto count = c.find("execution_count");
+        count != c.end() && count->is_number_integer())
         run.executionCount = count->get<long long>();
     const std::string date = kernel::normalizedDate(m.date());
     const std::string stamp = date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
@@ -157,8 +158,8 @@ void NotebookRunner::onIopub(int index, CellRun& run, const Message& m) {
         return;
     }
     const std::string displayId = kernel::displayId(m);
-    if (!displayId.empty() && (type == "display_data" || type == "execute_result" ||
-                               type == "update_display_data"))
+    if (!displayId.empty() &&
+        (type == "display_data" || type == "execute_result" || type == "update_display_data"))
         updateDisplays(displayId, m, index, run);
     if (type == "clear_output") {
         if (c.value("wait", false)) {
@@ -204,7 +205,8 @@ int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
                      [&](const Message& m) { onIopub(index, run, m); });
     QObject::connect(request, &kernel::Request::replied, &context, [&](const Message& m) {
         const std::string date = kernel::normalizedDate(m.date());
-        run.timing["shell.execute_reply"] = date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
+        run.timing["shell.execute_reply"] =
+            date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
     });
     QObject::connect(request, &kernel::Request::finished, &context, [&](const Message& reply) {
         run.reply = reply.content;
@@ -223,8 +225,8 @@ int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
     m_doc.setCellOutputs(index, std::move(run.outputs));
     m_doc.setCellExecutionCount(index, run.executionCount);
     Json execution = Json::object(); // nbclient's key order
-    for (const char* key : {"iopub.status.busy", "iopub.execute_input", "shell.execute_reply",
-                            "iopub.status.idle"})
+    for (const char* key :
+         {"iopub.status.busy", "iopub.execute_input", "shell.execute_reply", "iopub.status.idle"})
         if (run.timing.contains(key))
             execution[key] = run.timing[key];
     metadata["execution"] = std::move(execution);
@@ -232,12 +234,16 @@ int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
 
     const QString where = tr(QT_TRANSLATE_NOOP("Cli", "cell %1")).arg(index + 1);
     if (timedOut) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: %1 did not finish within %2 seconds\n"))
-                          .arg(where).arg(timeoutMs / 1000.0));
+        print(stderr, tr(QT_TRANSLATE_NOOP(
+                             "Cli", "quire run: error: %1 did not finish within %2 seconds\n"))
+                          .arg(where)
+                          .arg(timeoutMs / 1000.0));
         return 1;
     }
-    if (m_client.status() == KernelStatus::Dead || run.reply.value("ename", "") == "DeadKernelError") {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: the kernel died while running %1: %2\n"))
+    if (m_client.status() == KernelStatus::Dead ||
+        run.reply.value("ename", "") == "DeadKernelError") {
+        print(stderr, tr(QT_TRANSLATE_NOOP(
+                             "Cli", "quire run: error: the kernel died while running %1: %2\n"))
                           .arg(where, QString::fromStdString(run.reply.value("evalue", ""))));
         return 1;
     }
@@ -246,10 +252,10 @@ int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
         for (const auto& line : run.reply.value("traceback", Json::array()))
             if (line.is_string())
                 traceback += QString::fromStdString(line.get<std::string>()) + QLatin1Char('\n');
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error in %1:\n%2\n%3: %4\n"))
-                          .arg(where, cell->source(),
-                               QString::fromStdString(run.reply.value("ename", "")),
-                               QString::fromStdString(run.reply.value("evalue", ""))));
+        print(stderr,
+              tr(QT_TRANSLATE_NOOP("Cli", "quire run: error in %1:\n%2\n%3: %4\n"))
+                  .arg(where, cell->source(), QString::fromStdString(run.reply.value("ename", "")),
+                       QString::fromStdString(run.reply.value("evalue", ""))));
         if (!traceback.isEmpty())
             print(stderr, traceback);
         return 1;
@@ -280,8 +286,9 @@ int runKernelsCommand(const QStringList& args) {
             all[s.name] = QJsonObject{{QStringLiteral("resource_dir"), s.resourceDir},
                                       {QStringLiteral("spec"), spec}};
         }
-        print(stdout, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("kernelspecs"), all}})
-                                            .toJson(QJsonDocument::Indented)));
+        print(stdout,
+              QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("kernelspecs"), all}})
+                                    .toJson(QJsonDocument::Indented)));
         return 0;
     }
     if (specs.isEmpty()) {
@@ -323,21 +330,25 @@ int runRunCommand(const QStringList& args) {
             return true;
         };
         const auto is = [&](const char* option) {
-            return a == QLatin1String(option) || a.startsWith(QLatin1String(option) + QLatin1Char('='));
+            return a == QLatin1String(option) ||
+                   a.startsWith(QLatin1String(option) + QLatin1Char('='));
         };
         QString value;
         if (is("--output") || a == QLatin1String("-o")) {
             if (!takeValue(output))
-                return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "--output needs a file name")));
+                return usageError("run",
+                                  tr(QT_TRANSLATE_NOOP("Cli", "--output needs a file name")));
         } else if (is("--kernel")) {
             if (!takeValue(kernelName))
-                return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "--kernel needs a kernel name")));
+                return usageError("run",
+                                  tr(QT_TRANSLATE_NOOP("Cli", "--kernel needs a kernel name")));
         } else if (is("--timeout")) {
             bool ok = false;
             if (takeValue(value))
                 timeoutSeconds = value.toDouble(&ok);
             if (!ok || timeoutSeconds <= 0)
-                return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "--timeout needs a number of seconds")));
+                return usageError(
+                    "run", tr(QT_TRANSLATE_NOOP("Cli", "--timeout needs a number of seconds")));
         } else if (a == QLatin1String("--allow-errors")) {
             allowErrors = true;
         } else if (a.startsWith(QLatin1Char('-'))) {
@@ -345,7 +356,8 @@ int runRunCommand(const QStringList& args) {
         } else if (input.isEmpty()) {
             input = a;
         } else {
-            return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "only one notebook can be run at a time")));
+            return usageError(
+                "run", tr(QT_TRANSLATE_NOOP("Cli", "only one notebook can be run at a time")));
         }
     }
     if (input.isEmpty())
@@ -368,7 +380,8 @@ int runRunCommand(const QStringList& args) {
         kernelName = QStringLiteral("python3");
     const auto spec = kernel::KernelSpecStore().find(kernelName);
     if (!spec) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n"))
+        print(stderr, tr(QT_TRANSLATE_NOOP(
+                             "Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n"))
                           .arg(kernelName));
         return 1;
     }
@@ -376,16 +389,19 @@ int runRunCommand(const QStringList& args) {
     KernelClient client;
     QString error;
     if (!client.startLocal(*spec, QFileInfo(input).absolutePath(), &error)) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: cannot start the %1 kernel: %2\n"))
-                          .arg(kernelName, error));
+        print(stderr,
+              tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: cannot start the %1 kernel: %2\n"))
+                  .arg(kernelName, error));
         return 1;
     }
     QString deathReason;
-    QObject::connect(&client, &KernelClient::died, &client, [&](const QString& why) { deathReason = why; });
+    QObject::connect(&client, &KernelClient::died, &client,
+                     [&](const QString& why) { deathReason = why; });
     (void)waitUntil([&] { return client.isReady() || client.status() == KernelStatus::Dead; }, -1);
     if (!client.isReady()) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: the %1 kernel did not start: %2\n"))
-                          .arg(kernelName, deathReason));
+        print(stderr,
+              tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: the %1 kernel did not start: %2\n"))
+                  .arg(kernelName, deathReason));
         return 1;
     }
     // As nbclient does: the notebook says which language version ran it.

@@ -3,7 +3,6 @@
 #include "message.h"
 
 #include <QObject>
-
 #include <vector>
 
 namespace quire::kernel {

@@ -74,7 +74,8 @@ void KernelClient::onCommOpen(Message& message) {
         return;
     if (!m_commTargets.count(target)) {
         // What Jupyter frontends do for targets they do not know: close it again.
-        sendCommMessage("comm_close", {{"comm_id", id}, {"data", Json::object()}}, Json::object(), {});
+        sendCommMessage("comm_close", {{"comm_id", id}, {"data", Json::object()}}, Json::object(),
+                        {});
         return;
     }
     auto* comm = new Comm(this, id, target, this);

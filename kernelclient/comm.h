@@ -25,7 +25,7 @@ public:
 
 signals:
     void message(const quire::kernel::Message& message); // comm_msg from the kernel
-    void closed();                                        // either side closed it
+    void closed();                                       // either side closed it
 
 private:
     friend class KernelClient;

@@ -8,15 +8,13 @@
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QUuid>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace quire::kernel {
 
@@ -62,7 +60,8 @@ std::optional<ConnectionInfo> ConnectionInfo::fromJson(const QByteArray& json, Q
     info.signatureScheme =
         o.value(QStringLiteral("signature_scheme")).toString(QStringLiteral("hmac-sha256"));
     info.kernelName = o.value(QStringLiteral("kernel_name")).toString();
-    for (int port : {info.shellPort, info.iopubPort, info.stdinPort, info.controlPort, info.hbPort}) {
+    for (int port :
+         {info.shellPort, info.iopubPort, info.stdinPort, info.controlPort, info.hbPort}) {
         if (port <= 0 || port > 65535) {
             if (error)
                 *error = QStringLiteral("missing or invalid port");
@@ -123,16 +122,18 @@ QString writeConnectionFile(const ConnectionInfo& info, const QString& dir, QStr
             *error = QStringLiteral("cannot create %1").arg(dir);
         return {};
     }
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                   QFileDevice::ExeOwner);
-    const QString path = QDir(dir).filePath(
-        QStringLiteral("kernel-quire-%1.json").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    QFile::setPermissions(dir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString path =
+        QDir(dir).filePath(QStringLiteral("kernel-quire-%1.json")
+                               .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     const QByteArray native = QFile::encodeName(path);
     // O_EXCL + mode 0600 at creation: the key is never readable by others, not even briefly.
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (error)
-            *error = QStringLiteral("cannot create %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+            *error = QStringLiteral("cannot create %1: %2")
+                         .arg(path, QString::fromLocal8Bit(strerror(errno)));
         return {};
     }
     const QByteArray json = info.toJson();

@@ -5,7 +5,6 @@
 #include "zmq_channels.h"
 
 #include <QLoggingCategory>
-
 #include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcClient, "quire.kernel.client", QtInfoMsg)
@@ -25,11 +24,16 @@ Json toJson(const QString& text) {
 
 const char* kernelStatusName(KernelStatus status) {
     switch (status) {
-    case KernelStatus::Starting: return "starting";
-    case KernelStatus::Idle: return "idle";
-    case KernelStatus::Busy: return "busy";
-    case KernelStatus::Restarting: return "restarting";
-    case KernelStatus::Dead: return "dead";
+    case KernelStatus::Starting:
+        return "starting";
+    case KernelStatus::Idle:
+        return "idle";
+    case KernelStatus::Busy:
+        return "busy";
+    case KernelStatus::Restarting:
+        return "restarting";
+    case KernelStatus::Dead:
+        return "dead";
     }
     return "?";
 }
@@ -83,14 +87,16 @@ void KernelClient::attach(std::unique_ptr<Channels> channels, std::unique_ptr<Ke
 Request* KernelClient::request(Channel channel, std::string_view msgType, Json content,
                                QObject* context) {
     Message message = makeMessage(msgType, std::move(content), m_session);
-    auto* handle = new Request(std::string(message.msgId()), std::string(msgType),
-                               context ? context : this);
+    auto* handle =
+        new Request(std::string(message.msgId()), std::string(msgType), context ? context : this);
     if (m_status == KernelStatus::Dead || !m_channels) {
         // Still answered through the handle, after the caller has connected to it.
         QTimer::singleShot(0, handle, [handle] {
             Message reply;
-            reply.content = {{"status", "error"}, {"ename", "DeadKernelError"},
-                             {"evalue", "The kernel is not running"}, {"traceback", Json::array()}};
+            reply.content = {{"status", "error"},
+                             {"ename", "DeadKernelError"},
+                             {"evalue", "The kernel is not running"},
+                             {"traceback", Json::array()}};
             handle->finish(Request::Outcome::KernelDied, reply);
         });
         return handle;
@@ -128,9 +134,10 @@ Request* KernelClient::complete(const QString& code, int cursorPos, QObject* con
 
 Request* KernelClient::inspect(const QString& code, int cursorPos, int detailLevel,
                                QObject* context) {
-    return request(Channel::Shell, "inspect_request",
-                   {{"code", toJson(code)}, {"cursor_pos", cursorPos}, {"detail_level", detailLevel}},
-                   context);
+    return request(
+        Channel::Shell, "inspect_request",
+        {{"code", toJson(code)}, {"cursor_pos", cursorPos}, {"detail_level", detailLevel}},
+        context);
 }
 
 Request* KernelClient::isComplete(const QString& code, QObject* context) {
@@ -140,8 +147,10 @@ Request* KernelClient::isComplete(const QString& code, QObject* context) {
 Request* KernelClient::history(Json options, QObject* context) {
     if (!options.is_object())
         options = Json::object();
-    for (const auto& [key, value] : {std::pair{"output", Json(false)}, {"raw", Json(true)},
-                                     {"hist_access_type", Json("tail")}, {"n", Json(100)}})
+    for (const auto& [key, value] : {std::pair{"output", Json(false)},
+                                     {"raw", Json(true)},
+                                     {"hist_access_type", Json("tail")},
+                                     {"n", Json(100)}})
         if (!options.contains(key))
             options[key] = value;
     return request(Channel::Shell, "history_request", std::move(options), context);
@@ -161,7 +170,8 @@ Request* KernelClient::kernelInfoRequest(QObject* context) {
 void KernelClient::inputReply(const QString& value) {
     if (!m_inputParent || !m_channels)
         return;
-    Message reply = makeMessage("input_reply", {{"value", toJson(value)}}, m_session, *m_inputParent);
+    Message reply =
+        makeMessage("input_reply", {{"value", toJson(value)}}, m_session, *m_inputParent);
     m_inputParent.reset();
     sendNow(Channel::Stdin, std::move(reply));
 }
@@ -185,8 +195,7 @@ void KernelClient::restart() {
     m_inputParent.reset();
     setStatus(KernelStatus::Restarting);
     if (m_host && m_host->isRunning())
-        sendNow(Channel::Control,
-                makeMessage("shutdown_request", {{"restart", true}}, m_session));
+        sendNow(Channel::Control, makeMessage("shutdown_request", {{"restart", true}}, m_session));
     if (m_host) {
         m_host->restart(m_host->isRunning() ? kRestartGraceMs : 0);
     } else {
@@ -220,7 +229,8 @@ void KernelClient::onMessagesReady() {
         try { // one exception boundary around the dispatch: a bad message is skipped
             route(channel, message);
         } catch (const std::exception& e) {
-            qCWarning(lcClient) << "skipped a" << message.msgType().data() << "message:" << e.what();
+            qCWarning(lcClient) << "skipped a" << message.msgType().data()
+                                << "message:" << e.what();
         }
     }
 }
@@ -228,11 +238,18 @@ void KernelClient::onMessagesReady() {
 void KernelClient::route(Channel channel, Message& message) {
     checkKernelSession(message);
     switch (channel) {
-    case Channel::IOPub: onIopub(message); break;
+    case Channel::IOPub:
+        onIopub(message);
+        break;
     case Channel::Shell:
-    case Channel::Control: onReply(message); break;
-    case Channel::Stdin: onStdin(message); break;
-    case Channel::Heartbeat: break;
+    case Channel::Control:
+        onReply(message);
+        break;
+    case Channel::Stdin:
+        onStdin(message);
+        break;
+    case Channel::Heartbeat:
+        break;
     }
 }
 
@@ -374,7 +391,9 @@ void KernelClient::finishAll(Request::Outcome outcome, const char* ename, const 
             continue;
         Message reply;
         reply.parentHeader = {{"msg_id", id}};
-        reply.content = {{"status", "error"}, {"ename", ename}, {"evalue", evalue.toStdString()},
+        reply.content = {{"status", "error"},
+                         {"ename", ename},
+                         {"evalue", evalue.toStdString()},
                          {"traceback", Json::array()}};
         p.handle->finish(outcome, reply);
     }

@@ -11,7 +11,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <memory>
 #include <optional>
 #include <unordered_map>

@@ -115,7 +115,8 @@ int KernelClient::codePointOffset(QStringView text, qsizetype utf16Index) {
 qsizetype KernelClient::utf16Offset(QStringView text, int codePoints) {
     qsizetype i = 0;
     for (int p = 0; p < codePoints && i < text.size(); ++p)
-        i += (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) ? 2 : 1;
+        i += (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) ? 2
+                                                                                                : 1;
     return i;
 }
 

@@ -7,7 +7,6 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
-
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcKernelSpec, "quire.kernelspec")
@@ -39,7 +38,8 @@ std::optional<KernelSpec> readSpec(const QString& dir, const QString& name) {
     spec.language = o.value(QStringLiteral("language")).toString();
     for (const auto& a : o.value(QStringLiteral("argv")).toArray())
         spec.argv << a.toString();
-    spec.interruptMode = o.value(QStringLiteral("interrupt_mode")).toString(QStringLiteral("signal"));
+    spec.interruptMode =
+        o.value(QStringLiteral("interrupt_mode")).toString(QStringLiteral("signal"));
     spec.env = o.value(QStringLiteral("env")).toObject();
     spec.metadata = o.value(QStringLiteral("metadata")).toObject();
     if (spec.argv.isEmpty()) {
@@ -60,7 +60,8 @@ QStringList KernelSpecStore::standardDataDirs() {
     if (!jp.isEmpty())
         dirs << jp.split(QDir::listSeparator(), Qt::SkipEmptyParts);
     const auto dataDir = qEnvironmentVariable("JUPYTER_DATA_DIR");
-    dirs << (dataDir.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share/jupyter") : dataDir);
+    dirs << (dataDir.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share/jupyter")
+                               : dataDir);
     // The environment Quire runs in (a conda env or venv puts kernels under its prefix).
     for (const auto* var : {"CONDA_PREFIX", "VIRTUAL_ENV"}) {
         const auto prefix = qEnvironmentVariable(var);

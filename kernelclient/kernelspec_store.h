@@ -24,7 +24,7 @@ struct KernelSpec {
 // The first directory that has a name wins.
 class KernelSpecStore {
 public:
-    KernelSpecStore();                           // the standard search path
+    KernelSpecStore();                              // the standard search path
     explicit KernelSpecStore(QStringList dataDirs); // explicit data dirs (tests)
 
     QList<KernelSpec> specs() const; // sorted by name

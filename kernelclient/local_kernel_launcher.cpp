@@ -6,7 +6,6 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QThread>
-
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -16,7 +15,7 @@ Q_LOGGING_CATEGORY(lcLauncher, "quire.kernel.launcher", QtInfoMsg)
 namespace quire::kernel {
 
 namespace {
-constexpr int kTermGraceMs = 2000;  // after SIGTERM, before SIGKILL
+constexpr int kTermGraceMs = 2000; // after SIGTERM, before SIGKILL
 constexpr qsizetype kTailBytes = 16 * 1024;
 } // namespace
 
@@ -62,7 +61,8 @@ QProcessEnvironment LocalKernelLauncher::environmentFor(const KernelSpec& spec,
         expanded += value.mid(last);
         env.insert(it.key(), expanded);
     }
-    env.insert(QStringLiteral("JPY_PARENT_PID"), QString::number(QCoreApplication::applicationPid()));
+    env.insert(QStringLiteral("JPY_PARENT_PID"),
+               QString::number(QCoreApplication::applicationPid()));
     return env;
 }
 
@@ -93,7 +93,8 @@ bool LocalKernelLauncher::launch(QString* error) {
     m_process = process;
     process->setProgram(argv.first());
     process->setArguments(argv.mid(1));
-    process->setProcessEnvironment(environmentFor(m_spec, QProcessEnvironment::systemEnvironment()));
+    process->setProcessEnvironment(
+        environmentFor(m_spec, QProcessEnvironment::systemEnvironment()));
     if (!m_workingDirectory.isEmpty())
         process->setWorkingDirectory(m_workingDirectory);
     process->setStandardInputFile(QProcess::nullDevice());
@@ -108,7 +109,8 @@ bool LocalKernelLauncher::launch(QString* error) {
     });
     connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
         const QByteArray out = process->readAllStandardOutput();
-        qCDebug(lcLauncher).noquote() << m_spec.name << ":" << QString::fromLocal8Bit(out).trimmed();
+        qCDebug(lcLauncher).noquote()
+            << m_spec.name << ":" << QString::fromLocal8Bit(out).trimmed();
         m_outputTail += out;
         if (m_outputTail.size() > kTailBytes)
             m_outputTail.remove(0, m_outputTail.size() - kTailBytes);
@@ -128,7 +130,8 @@ bool LocalKernelLauncher::launch(QString* error) {
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
         if (e != QProcess::FailedToStart || process != m_process)
             return;
-        const QString message = tr("cannot run %1: %2").arg(process->program(), process->errorString());
+        const QString message =
+            tr("cannot run %1: %2").arg(process->program(), process->errorString());
         m_process = nullptr;
         m_phase = Phase::Idle;
         process->deleteLater();

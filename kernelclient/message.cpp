@@ -1,7 +1,6 @@
 #include "message.h"
 
 #include <QRandomGenerator>
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -10,11 +9,16 @@ namespace quire::kernel {
 
 const char* channelName(Channel channel) {
     switch (channel) {
-    case Channel::Shell: return "shell";
-    case Channel::Control: return "control";
-    case Channel::Stdin: return "stdin";
-    case Channel::IOPub: return "iopub";
-    case Channel::Heartbeat: return "hb";
+    case Channel::Shell:
+        return "shell";
+    case Channel::Control:
+        return "control";
+    case Channel::Stdin:
+        return "stdin";
+    case Channel::IOPub:
+        return "iopub";
+    case Channel::Heartbeat:
+        return "hb";
     }
     return "?";
 }
@@ -92,12 +96,9 @@ std::string normalizedDate(std::string_view date) {
 Message makeMessage(std::string_view msgType, Json content, std::string_view session,
                     const Json& parentHeader) {
     Message m;
-    m.header = Json{{"msg_id", newMessageId()},
-                    {"session", std::string(session)},
-                    {"username", "quire"},
-                    {"date", isoDateNow()},
-                    {"msg_type", std::string(msgType)},
-                    {"version", "5.3"}};
+    m.header =
+        Json{{"msg_id", newMessageId()}, {"session", std::string(session)},  {"username", "quire"},
+             {"date", isoDateNow()},     {"msg_type", std::string(msgType)}, {"version", "5.3"}};
     m.parentHeader = parentHeader.is_object() ? parentHeader : Json::object();
     m.content = std::move(content);
     return m;

@@ -1,9 +1,7 @@
 #pragma once
 
 #include <QByteArray>
-
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,8 +49,8 @@ struct Message {
 Message makeMessage(std::string_view msgType, Json content, std::string_view session,
                     const Json& parentHeader = Json::object());
 
-std::string newMessageId();    // 32 hex digits, random
-std::string isoDateNow();      // 2024-05-01T12:34:56.123456Z
+std::string newMessageId(); // 32 hex digits, random
+std::string isoDateNow();   // 2024-05-01T12:34:56.123456Z
 // A header date as nbclient records it (%Y-%m-%dT%H:%M:%S.%fZ), read leniently: fraction
 // padded or cut to 6 digits, "+00:00" and a missing zone read as UTC. "" when unreadable.
 std::string normalizedDate(std::string_view date);

@@ -1,5 +1,7 @@
 #include "request.h"
 
+#include <QPointer>
+
 namespace quire::kernel {
 
 Request::Request(std::string msgId, std::string msgType, QObject* context)
@@ -9,8 +11,10 @@ void Request::finish(Outcome outcome, const Message& reply) {
     if (isFinished())
         return;
     m_outcome = outcome;
+    const QPointer<Request> self(this); // a slot may delete the context, and this with it
     emit finished(reply);
-    deleteLater();
+    if (self)
+        deleteLater();
 }
 
 } // namespace quire::kernel

@@ -55,16 +55,22 @@ std::string dumpJson(const Json& value) {
 
 const char* decodeErrorName(DecodeError error) {
     switch (error) {
-    case DecodeError::None: return "none";
-    case DecodeError::Malformed: return "malformed";
-    case DecodeError::Oversized: return "oversized";
-    case DecodeError::BadSignature: return "bad signature";
-    case DecodeError::BadJson: return "bad JSON";
+    case DecodeError::None:
+        return "none";
+    case DecodeError::Malformed:
+        return "malformed";
+    case DecodeError::Oversized:
+        return "oversized";
+    case DecodeError::BadSignature:
+        return "bad signature";
+    case DecodeError::BadJson:
+        return "bad JSON";
     }
     return "?";
 }
 
-WireCodec::WireCodec(QByteArray key, CodecLimits limits) : m_key(std::move(key)), m_limits(limits) {}
+WireCodec::WireCodec(QByteArray key, CodecLimits limits)
+    : m_key(std::move(key)), m_limits(limits) {}
 
 QByteArray WireCodec::sign(std::span<const std::string_view> parts) const {
     if (m_key.isEmpty())
@@ -113,11 +119,20 @@ std::vector<std::string> WireCodec::encode(const Message& message) const {
 
 DecodeResult WireCodec::fail(DecodeError error, const char* detail) {
     switch (error) {
-    case DecodeError::Malformed: ++m_stats.malformed; break;
-    case DecodeError::Oversized: ++m_stats.oversized; break;
-    case DecodeError::BadSignature: ++m_stats.badSignature; break;
-    case DecodeError::BadJson: ++m_stats.badJson; break;
-    case DecodeError::None: break;
+    case DecodeError::Malformed:
+        ++m_stats.malformed;
+        break;
+    case DecodeError::Oversized:
+        ++m_stats.oversized;
+        break;
+    case DecodeError::BadSignature:
+        ++m_stats.badSignature;
+        break;
+    case DecodeError::BadJson:
+        ++m_stats.badJson;
+        break;
+    case DecodeError::None:
+        break;
     }
     // A peer that floods us with garbage must not flood the log too.
     const auto dropped = m_stats.dropped();

@@ -3,7 +3,6 @@
 #include "message.h"
 
 #include <QByteArray>
-
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -26,7 +25,7 @@ const char* decodeErrorName(DecodeError error);
 
 struct CodecStats {
     std::uint64_t decoded = 0;
-    std::uint64_t malformed = 0;    // no <IDS|MSG>, fewer than 5 frames after it
+    std::uint64_t malformed = 0; // no <IDS|MSG>, fewer than 5 frames after it
     std::uint64_t oversized = 0;
     std::uint64_t badSignature = 0; // wrong value or wrong length
     std::uint64_t badJson = 0;      // signed correctly, but not the four JSON objects
@@ -60,7 +59,8 @@ public:
 
 private:
     DecodeResult fail(DecodeError error, const char* detail);
-    bool signatureMatches(std::string_view signature, std::span<const std::string_view> parts) const;
+    bool signatureMatches(std::string_view signature,
+                          std::span<const std::string_view> parts) const;
 
     QByteArray m_key;
     CodecLimits m_limits;

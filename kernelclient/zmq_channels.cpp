@@ -2,13 +2,11 @@
 
 #include <QLoggingCategory>
 #include <QMetaObject>
-
-#include <zmq.hpp>
-
 #include <algorithm>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <zmq.hpp>
 
 Q_LOGGING_CATEGORY(lcZmq, "quire.kernel.zmq")
 
@@ -21,8 +19,8 @@ namespace {
 constexpr const char* kWakeAddress = "inproc://quire-kernel-wake";
 constexpr int kMaxReceiveBurst = 4096; // per socket per poll round, so no channel starves
 constexpr int kSocketCount = 4;        // shell, control, stdin, iopub (heartbeat apart)
-constexpr Channel kSocketChannels[kSocketCount] = {Channel::Shell, Channel::Control,
-                                                   Channel::Stdin, Channel::IOPub};
+constexpr Channel kSocketChannels[kSocketCount] = {Channel::Shell, Channel::Control, Channel::Stdin,
+                                                   Channel::IOPub};
 } // namespace
 
 // State shared by the GUI-side object and the I/O thread. `mutex` guards the queues and flags.
@@ -91,8 +89,8 @@ private:
 void ZmqChannels::IoLoop::openSockets() {
     for (int i = 0; i < kSocketCount; ++i) {
         const bool iopub = kSocketChannels[i] == Channel::IOPub;
-        auto& socket = m_sockets[i].emplace(m_shared.context,
-                                            iopub ? zmq::socket_type::sub : zmq::socket_type::dealer);
+        auto& socket = m_sockets[i].emplace(m_shared.context, iopub ? zmq::socket_type::sub
+                                                                    : zmq::socket_type::dealer);
         socket.set(zmq::sockopt::linger, 0);
         if (iopub) {
             socket.set(zmq::sockopt::subscribe, "");
@@ -196,8 +194,8 @@ ZmqChannels::IoLoop::Command ZmqChannels::IoLoop::handleCommands() {
         m_batch.clear();
         if (!m_reportedAlive) {
             m_reportedAlive = true;
-            QMetaObject::invokeMethod(m_owner, [o = m_owner] { o->onHeartbeat(true); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                m_owner, [o = m_owner] { o->onHeartbeat(true); }, Qt::QueuedConnection);
         }
     }
     sendOutgoing(outgoing);
@@ -212,9 +210,9 @@ void ZmqChannels::IoLoop::sendOutgoing(std::vector<std::pair<Channel, Message>>&
         const auto frames = m_codec.encode(message);
         bool sent = true;
         for (size_t i = 0; i < frames.size() && sent; ++i) {
-            const auto flags = (i + 1 < frames.size() ? zmq::send_flags::sndmore
-                                                      : zmq::send_flags::none) |
-                               zmq::send_flags::dontwait;
+            const auto flags =
+                (i + 1 < frames.size() ? zmq::send_flags::sndmore : zmq::send_flags::none) |
+                zmq::send_flags::dontwait;
             sent = socket->send(zmq::buffer(frames[i]), flags).has_value();
         }
         if (!sent) // only when the kernel has not read 1000 queued messages: it is gone
@@ -265,8 +263,8 @@ void ZmqChannels::IoLoop::heartbeatTick(Clock::time_point now) {
     }
     if (m_reportedAlive && now - m_lastAlive >= m_options.heartbeatLostAfter) {
         m_reportedAlive = false;
-        QMetaObject::invokeMethod(m_owner, [o = m_owner] { o->onHeartbeat(false); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner] { o->onHeartbeat(false); }, Qt::QueuedConnection);
     }
 }
 
@@ -276,14 +274,14 @@ void ZmqChannels::IoLoop::onPong(Clock::time_point now) {
     m_nextPingAt = m_pingSentAt + m_options.heartbeatInterval;
     if (!m_reportedAlive) {
         m_reportedAlive = true;
-        QMetaObject::invokeMethod(m_owner, [o = m_owner] { o->onHeartbeat(true); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner] { o->onHeartbeat(true); }, Qt::QueuedConnection);
     }
 }
 
 milliseconds ZmqChannels::IoLoop::pollTimeout(Clock::time_point now) const {
-    Clock::time_point next = m_awaitingPong ? m_pingSentAt + m_options.heartbeatTimeout
-                                            : m_nextPingAt;
+    Clock::time_point next =
+        m_awaitingPong ? m_pingSentAt + m_options.heartbeatTimeout : m_nextPingAt;
     if (m_reportedAlive)
         next = std::min(next, m_lastAlive + m_options.heartbeatLostAfter);
     const auto wait = std::chrono::ceil<milliseconds>(next - now);
@@ -307,7 +305,8 @@ void ZmqChannels::IoLoop::publish() {
         notify = !std::exchange(m_shared.deliveryPending, true);
     }
     if (notify) // one queued call per batch however many messages it holds
-        QMetaObject::invokeMethod(m_owner, [o = m_owner] { o->deliver(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner] { o->deliver(); }, Qt::QueuedConnection);
 }
 
 ZmqChannels::ZmqChannels(ConnectionInfo info, QObject* parent)

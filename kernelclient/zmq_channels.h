@@ -20,7 +20,7 @@ class ZmqChannels final : public Channels {
 public:
     struct Options {
         std::chrono::milliseconds heartbeatInterval{500};
-        std::chrono::milliseconds heartbeatTimeout{1000};  // one ping unanswered: a miss
+        std::chrono::milliseconds heartbeatTimeout{1000};   // one ping unanswered: a miss
         std::chrono::milliseconds heartbeatLostAfter{2500}; // no answer that long: lost
         CodecLimits limits;
     };

@@ -13,11 +13,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
-
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace quire::kernel;
 
@@ -26,7 +24,8 @@ namespace {
 double cpuSeconds() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double median(std::vector<double> v) {
@@ -162,8 +161,9 @@ int main(int argc, char** argv) {
         ours[QStringLiteral("start_to_ready_s")] = double(start.nsecsElapsed()) / 1e9;
         roundTrips(client, 20); // warm-up
         ours[QStringLiteral("rt_median_ms")] = median(roundTrips(client, rounds));
-        for (const auto& [name, code] : {std::pair{"20k", "for i in range(20000): print(i, flush=True)"},
-                                         std::pair{"200k", "for i in range(200000): print(i)"}}) {
+        for (const auto& [name, code] :
+             {std::pair{"20k", "for i in range(20000): print(i, flush=True)"},
+              std::pair{"200k", "for i in range(200000): print(i)"}}) {
             const Drain d = drain(client, QString::fromLatin1(code));
             ours[QStringLiteral("%1_s").arg(QLatin1String(name))] = d.seconds;
             ours[QStringLiteral("%1_cpu_s").arg(QLatin1String(name))] = d.cpu;
@@ -175,28 +175,37 @@ int main(int argc, char** argv) {
                {QStringLiteral("-c"), QString::fromUtf8(kPeerScript), QString::number(rounds)});
     peer.waitForFinished(600000);
     const QByteArray peerOut = peer.readAllStandardOutput();
-    const QJsonObject theirs = QJsonDocument::fromJson(peerOut.split('\n').value(peerOut.count('\n') - 1)).object();
+    const QJsonObject theirs =
+        QJsonDocument::fromJson(peerOut.split('\n').value(peerOut.count('\n') - 1)).object();
     if (theirs.isEmpty())
         std::fprintf(stderr, "peer failed: %s\n", peer.readAllStandardError().constData());
 
-    auto num = [](const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toDouble(); };
+    auto num = [](const QJsonObject& o, const char* key) {
+        return o.value(QLatin1String(key)).toDouble();
+    };
     std::printf("kernel start to ready                 %8.3f s\n", num(ours, "start_to_ready_s"));
-    std::printf("execute round trip, median of %d     quire %7.3f ms   jupyter_client %7.3f ms (%.2fx)   raw pyzmq %7.3f ms (%.2fx)\n",
+    std::printf("execute round trip, median of %d     quire %7.3f ms   jupyter_client %7.3f ms "
+                "(%.2fx)   raw pyzmq %7.3f ms (%.2fx)\n",
                 rounds, num(ours, "rt_median_ms"), num(theirs, "jc_rt_median_ms"),
-                num(ours, "rt_median_ms") / num(theirs, "jc_rt_median_ms"), num(theirs, "raw_rt_median_ms"),
+                num(ours, "rt_median_ms") / num(theirs, "jc_rt_median_ms"),
+                num(theirs, "raw_rt_median_ms"),
                 num(ours, "rt_median_ms") / num(theirs, "raw_rt_median_ms"));
     for (const char* name : {"20k", "200k"}) {
         const auto key = [&](const char* prefix, const char* suffix) {
             return QByteArray(prefix) + name + suffix;
         };
-        std::printf("%-5s print drain   quire %7.3f s (cpu %6.3f s, %7.0f lines)   jupyter_client %7.3f s "
-                    "(cpu %6.3f s, %7.0f lines)   time %.2fx, cpu %.2fx\n",
-                    name, num(ours, key("", "_s")), num(ours, key("", "_cpu_s")), num(ours, key("", "_lines")),
-                    num(theirs, key("jc_", "_s")), num(theirs, key("jc_", "_cpu_s")), num(theirs, key("jc_", "_lines")),
-                    num(ours, key("", "_s")) / num(theirs, key("jc_", "_s")),
-                    num(ours, key("", "_cpu_s")) / num(theirs, key("jc_", "_cpu_s")));
+        std::printf(
+            "%-5s print drain   quire %7.3f s (cpu %6.3f s, %7.0f lines)   jupyter_client %7.3f s "
+            "(cpu %6.3f s, %7.0f lines)   time %.2fx, cpu %.2fx\n",
+            name, num(ours, key("", "_s")), num(ours, key("", "_cpu_s")),
+            num(ours, key("", "_lines")), num(theirs, key("jc_", "_s")),
+            num(theirs, key("jc_", "_cpu_s")), num(theirs, key("jc_", "_lines")),
+            num(ours, key("", "_s")) / num(theirs, key("jc_", "_s")),
+            num(ours, key("", "_cpu_s")) / num(theirs, key("jc_", "_cpu_s")));
     }
-    std::printf("%s\n", QJsonDocument(QJsonObject{{QStringLiteral("quire"), ours}, {QStringLiteral("peers"), theirs}})
-                            .toJson(QJsonDocument::Compact).constData());
+    std::printf("%s\n", QJsonDocument(QJsonObject{{QStringLiteral("quire"), ours},
+                                                  {QStringLiteral("peers"), theirs}})
+                            .toJson(QJsonDocument::Compact)
+                            .constData());
     return 0;
 }

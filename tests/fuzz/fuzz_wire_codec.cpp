@@ -4,7 +4,6 @@
 #include "kernelclient/wire_codec.h"
 
 #include <QLoggingCategory>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +20,8 @@ namespace {
     std::abort();
 }
 
-const QByteArray kKey = QByteArrayLiteral("5f0c6e1a2b3d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6");
+const QByteArray kKey =
+    QByteArrayLiteral("5f0c6e1a2b3d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6");
 
 // Frames are separated by "|#|" in the input.
 std::vector<std::string> splitFrames(std::string_view data) {

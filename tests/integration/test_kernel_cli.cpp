@@ -44,15 +44,18 @@ void writeNotebook(const QString& path, const QStringList& sources, const QStrin
         "import nbformat, sys, json\n"
         "from nbformat.v4 import new_notebook, new_code_cell, new_markdown_cell\n"
         "src = json.loads(sys.argv[2]); tags = json.loads(sys.argv[3])\n"
-        "nb = new_notebook(); nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}\n"
+        "nb = new_notebook(); nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': "
+        "'Python 3', 'language': 'python'}\n"
         "nb.cells = [new_markdown_cell('# title')] + [new_code_cell(s) for s in src]\n"
         "for c, t in zip(nb.cells[1:], tags):\n"
         "    if t: c.metadata['tags'] = [t]\n"
         "nbformat.write(nb, sys.argv[1])\n");
     const auto toJson = [](const QStringList& l) {
-        return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
     };
-    const Result r = runProcess(python(), {QStringLiteral("-c"), script, path, toJson(sources), toJson(tags)});
+    const Result r =
+        runProcess(python(), {QStringLiteral("-c"), script, path, toJson(sources), toJson(tags)});
     QVERIFY2(r.code == 0, qPrintable(r.err));
 }
 
@@ -102,15 +105,19 @@ private slots:
         QVERIFY(table.out.contains(QLatin1String("/usr/share/jupyter/kernels/python3")));
         const Result json = quire({QStringLiteral("kernels"), QStringLiteral("--json")});
         QCOMPARE(json.code, 0);
-        const auto specs = QJsonDocument::fromJson(json.out.toUtf8()).object()[QStringLiteral("kernelspecs")].toObject();
+        const auto specs = QJsonDocument::fromJson(json.out.toUtf8())
+                               .object()[QStringLiteral("kernelspecs")]
+                               .toObject();
         const auto py = specs[QStringLiteral("python3")].toObject();
-        QCOMPARE(py[QStringLiteral("spec")].toObject()[QStringLiteral("language")].toString(), QStringLiteral("python"));
+        QCOMPARE(py[QStringLiteral("spec")].toObject()[QStringLiteral("language")].toString(),
+                 QStringLiteral("python"));
         QVERIFY(!py[QStringLiteral("resource_dir")].toString().isEmpty());
     }
 
     void runMatchesNbclient() {
         const QStringList cells = {
-            QStringLiteral("print('a')\nprint('b')\nimport sys; print('err', file=sys.stderr)\nprint('c')"),
+            QStringLiteral(
+                "print('a')\nprint('b')\nimport sys; print('err', file=sys.stderr)\nprint('c')"),
             QStringLiteral("x = 21\nx * 2"),
             QStringLiteral("from IPython.display import display, HTML, Markdown\n"
                            "display(HTML('<b>hi</b>'))\nh = display('first', display_id=True)\n"
@@ -125,10 +132,12 @@ private slots:
             QStringLiteral("'ünïcödé ✓'"),
         };
         writeNotebook(path("in.ipynb"), cells);
-        const Result run = quire({QStringLiteral("run"), path("in.ipynb"), QStringLiteral("--output"), path("out.ipynb")});
+        const Result run = quire({QStringLiteral("run"), path("in.ipynb"),
+                                  QStringLiteral("--output"), path("out.ipynb")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
-        const Result cmp = runProcess(python(), {QStringLiteral("-c"), QString::fromUtf8(kCompareScript),
-                                                 path("out.ipynb"), path("in.ipynb")});
+        const Result cmp =
+            runProcess(python(), {QStringLiteral("-c"), QString::fromUtf8(kCompareScript),
+                                  path("out.ipynb"), path("in.ipynb")});
         QVERIFY2(cmp.code == 0, qPrintable(cmp.out + cmp.err));
         QVERIFY2(cmp.out.contains(QLatin1String("True")), qPrintable(cmp.out));
         // quire check agrees the result is a valid notebook
@@ -140,25 +149,35 @@ private slots:
         const Result run = quire({QStringLiteral("run"), path("err.ipynb")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("ZeroDivisionError")), qPrintable(run.err));
-        const Result check = runProcess(python(), {QStringLiteral("-c"),
-            QStringLiteral("import nbformat,sys; nb=nbformat.read(sys.argv[1],4); c=nb.cells\n"
-                           "assert c[1].outputs[0].ename=='ZeroDivisionError', c[1]\n"
-                           "assert c[2].execution_count is None and not c[2].outputs, c[2]"), path("err.ipynb")});
+        const Result check = runProcess(
+            python(),
+            {QStringLiteral("-c"),
+             QStringLiteral("import nbformat,sys; nb=nbformat.read(sys.argv[1],4); c=nb.cells\n"
+                            "assert c[1].outputs[0].ename=='ZeroDivisionError', c[1]\n"
+                            "assert c[2].execution_count is None and not c[2].outputs, c[2]"),
+             path("err.ipynb")});
         QVERIFY2(check.code == 0, qPrintable(check.err));
     }
 
     void allowedErrorsContinue() {
-        writeNotebook(path("allow.ipynb"), {QStringLiteral("raise ValueError('x')"), QStringLiteral("print('after')")},
+        writeNotebook(path("allow.ipynb"),
+                      {QStringLiteral("raise ValueError('x')"), QStringLiteral("print('after')")},
                       {QStringLiteral("raises-exception"), QString()});
         QCOMPARE(quire({QStringLiteral("run"), path("allow.ipynb")}).code, 0);
-        writeNotebook(path("allow2.ipynb"), {QStringLiteral("raise ValueError('x')"), QStringLiteral("print('after')")});
-        QCOMPARE(quire({QStringLiteral("run"), path("allow2.ipynb"), QStringLiteral("--allow-errors")}).code, 0);
-        writeNotebook(path("skip.ipynb"), {QStringLiteral("raise ValueError('x')")}, {QStringLiteral("skip-execution")});
+        writeNotebook(path("allow2.ipynb"),
+                      {QStringLiteral("raise ValueError('x')"), QStringLiteral("print('after')")});
+        QCOMPARE(
+            quire({QStringLiteral("run"), path("allow2.ipynb"), QStringLiteral("--allow-errors")})
+                .code,
+            0);
+        writeNotebook(path("skip.ipynb"), {QStringLiteral("raise ValueError('x')")},
+                      {QStringLiteral("skip-execution")});
         QCOMPARE(quire({QStringLiteral("run"), path("skip.ipynb")}).code, 0);
     }
 
     void kernelDeathFails() {
-        writeNotebook(path("die.ipynb"), {QStringLiteral("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")});
+        writeNotebook(path("die.ipynb"),
+                      {QStringLiteral("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")});
         const Result run = quire({QStringLiteral("run"), path("die.ipynb")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("kernel died")), qPrintable(run.err));
@@ -168,15 +187,18 @@ private slots:
         writeNotebook(path("slow.ipynb"), {QStringLiteral("import time\ntime.sleep(20)")});
         QElapsedTimer t;
         t.start();
-        const Result run = quire({QStringLiteral("run"), path("slow.ipynb"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const Result run = quire({QStringLiteral("run"), path("slow.ipynb"),
+                                  QStringLiteral("--timeout"), QStringLiteral("1")});
         QCOMPARE(run.code, 1);
-        QVERIFY2(run.err.contains(QLatin1String("did not finish within 1 seconds")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("did not finish within 1 seconds")),
+                 qPrintable(run.err));
         QVERIFY(t.elapsed() < 15000);
     }
 
     void unknownKernelFails() {
         writeNotebook(path("k.ipynb"), {QStringLiteral("1")});
-        const Result run = quire({QStringLiteral("run"), path("k.ipynb"), QStringLiteral("--kernel"), QStringLiteral("nosuchkernel")});
+        const Result run = quire({QStringLiteral("run"), path("k.ipynb"),
+                                  QStringLiteral("--kernel"), QStringLiteral("nosuchkernel")});
         QCOMPARE(run.code, 1);
         QVERIFY(run.err.contains(QLatin1String("nosuchkernel")));
     }

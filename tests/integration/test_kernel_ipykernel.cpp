@@ -53,11 +53,13 @@ private slots:
     }
 
     void displayData() {
-        auto run = execute(*m_client,
-                           QStringLiteral("from IPython.display import display\n"
-                                          "display({'text/plain': 'shown'}, raw=True, display_id='d1')\n"
-                                          "import IPython.display as d\n"
-                                          "d.update_display({'text/plain': 'updated'}, raw=True, display_id='d1')"));
+        auto run =
+            execute(*m_client,
+                    QStringLiteral(
+                        "from IPython.display import display\n"
+                        "display({'text/plain': 'shown'}, raw=True, display_id='d1')\n"
+                        "import IPython.display as d\n"
+                        "d.update_display({'text/plain': 'updated'}, raw=True, display_id='d1')"));
         const Message* shown = run->first("display_data");
         QVERIFY(shown);
         QCOMPARE_STR(shown->content["data"].value("text/plain", ""), "shown");
@@ -107,10 +109,12 @@ private slots:
         collect(m_client->history(Json::object(), m_client.get()), history);
         auto comms = std::make_shared<Run>();
         collect(m_client->commInfo(QString(), m_client.get()), comms);
-        QVERIFY(QTest::qWaitFor([&] {
-            return complete->finished && inspect->finished && isComplete->finished &&
-                   history->finished && comms->finished;
-        }, 20000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return complete->finished && inspect->finished && isComplete->finished &&
+                       history->finished && comms->finished;
+            },
+            20000));
         QVERIFY(std::count(complete->reply["matches"].begin(), complete->reply["matches"].end(),
                            Json("os")) == 1);
         QCOMPARE(inspect->reply.value("found", false), true);
@@ -129,9 +133,8 @@ private slots:
         // 20,000 messages, one line each: every one and the final idle must arrive.
         QElapsedTimer t;
         t.start();
-        auto run = execute(*m_client,
-                           QStringLiteral("for i in range(20000): print(i, flush=True)"), {},
-                           120000);
+        auto run = execute(*m_client, QStringLiteral("for i in range(20000): print(i, flush=True)"),
+                           {}, 120000);
         QVERIFY(run->finished);
         QCOMPARE(run->outcome, Request::Outcome::Completed);
         const QString text = run->stream();
@@ -145,8 +148,8 @@ private slots:
         // The GUI thread stalls for 3 s while the kernel prints: the I/O thread keeps draining
         // IOPub, so the kernel's PUB socket never reaches its high-water mark (1000) and drops.
         auto run = std::make_shared<Run>();
-        collect(m_client->execute(QStringLiteral("for i in range(20000): print(i, flush=True)"),
-                                  {}, m_client.get()),
+        collect(m_client->execute(QStringLiteral("for i in range(20000): print(i, flush=True)"), {},
+                                  m_client.get()),
                 run);
         QThread::sleep(3);
         QVERIFY(QTest::qWaitFor([&] { return run->finished; }, 120000));
@@ -177,7 +180,8 @@ private slots:
         QElapsedTimer t;
         t.start();
         QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
-        const bool dead = QTest::qWaitFor([&] { return client->status() == KernelStatus::Dead; }, 5000);
+        const bool dead =
+            QTest::qWaitFor([&] { return client->status() == KernelStatus::Dead; }, 5000);
         const qint64 elapsed = t.elapsed();
         ::kill(pid_t(pid), SIGCONT);
         QVERIFY(dead);
@@ -186,8 +190,8 @@ private slots:
 
     void interruptSleep() {
         auto run = std::make_shared<Run>();
-        Request* r = m_client->execute(QStringLiteral("import time\ntime.sleep(30)"), {},
-                                       m_client.get());
+        Request* r =
+            m_client->execute(QStringLiteral("import time\ntime.sleep(30)"), {}, m_client.get());
         collect(r, run);
         QVERIFY(QTest::qWaitFor([&] { return run->first("execute_input") != nullptr; }, 10000));
         QTest::qWait(200); // inside time.sleep
@@ -231,8 +235,8 @@ private slots:
 
     void contextDeathDropsReplies() {
         auto* context = new QObject;
-        QPointer<Request> r = m_client->execute(QStringLiteral("import time; time.sleep(0.3); print(1)"),
-                                                {}, context);
+        QPointer<Request> r = m_client->execute(
+            QStringLiteral("import time; time.sleep(0.3); print(1)"), {}, context);
         delete context;
         QVERIFY(r.isNull());
         // The client still tracks the request and stays usable.
@@ -244,7 +248,8 @@ private slots:
         auto client = startKernel(QStringLiteral("python3"));
         QVERIFY(client);
         auto run = std::make_shared<Run>();
-        collect(client->execute(QStringLiteral("import time\ntime.sleep(30)"), {}, client.get()), run);
+        collect(client->execute(QStringLiteral("import time\ntime.sleep(30)"), {}, client.get()),
+                run);
         QVERIFY(QTest::qWaitFor([&] { return run->first("execute_input") != nullptr; }, 10000));
         QSignalSpy died(client.get(), &KernelClient::died);
         QElapsedTimer t;

@@ -64,7 +64,8 @@ private slots:
         const QString nb = dir.filePath(QStringLiteral("r.ipynb"));
         QFile f(nb);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {},
+        f.write(
+            R"({"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {},
  "outputs": [], "source": "1+1"}], "metadata": {"kernelspec": {"name": "ir", "display_name": "R",
  "language": "R"}}, "nbformat": 4, "nbformat_minor": 5})");
         f.close();

@@ -22,10 +22,13 @@ private slots:
         const QString notebook = dir.filePath(QStringLiteral("hang.ipynb"));
         QFile f(notebook);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral(R"({"cells": [{"cell_type": "code", "execution_count": null, "id": "a1",
+        f.write(
+            QStringLiteral(R"({"cells": [{"cell_type": "code", "execution_count": null, "id": "a1",
  "metadata": {}, "outputs": [], "source": "%1"}],
  "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
- "nbformat": 4, "nbformat_minor": 5})").arg(cell).toUtf8());
+ "nbformat": 4, "nbformat_minor": 5})")
+                .arg(cell)
+                .toUtf8());
         f.close();
 
         QProcess owner;

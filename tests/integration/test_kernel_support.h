@@ -7,13 +7,12 @@
 
 #include <QSignalSpy>
 #include <QTest>
-
 #include <csignal>
 #include <memory>
 
 // Compares anything std::string can be made of, printing both on failure.
-#define QCOMPARE_STR(actual, expected)                                                            \
-    QCOMPARE(QString::fromStdString(std::string(actual)),                                         \
+#define QCOMPARE_STR(actual, expected)                                                             \
+    QCOMPARE(QString::fromStdString(std::string(actual)),                                          \
              QString::fromStdString(std::string(expected)))
 
 namespace quire::kernel::test {

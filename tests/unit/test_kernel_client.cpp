@@ -27,7 +27,9 @@ public:
     }
 
 private:
-    void doSend(Channel channel, Message message) override { sent.emplace_back(channel, std::move(message)); }
+    void doSend(Channel channel, Message message) override {
+        sent.emplace_back(channel, std::move(message));
+    }
     std::vector<Received> doTakeReceived() override { return std::exchange(inbox, {}); }
     void doReconnect() override { ++reconnects; }
 };
@@ -36,8 +38,7 @@ private:
 struct Counter {
     int n = 0;
     QMetaObject::Connection c;
-    template <typename Object, typename Signal>
-    Counter(Object* sender, Signal signal) {
+    template <typename Object, typename Signal> Counter(Object* sender, Signal signal) {
         c = QObject::connect(sender, signal, sender, [this] { ++n; });
     }
     ~Counter() { QObject::disconnect(c); }
@@ -60,12 +61,15 @@ class TestKernelClient : public QObject {
     FakeChannels* channels = nullptr;
 
     void replyTo(const Message& request, Json content = {{"status", "ok"}}) {
-        channels->deliver(Channel::Shell,
-                          fromKernel(std::string(request.msgType().substr(0, request.msgType().size() - 8)) + "_reply",
-                                     request, std::move(content)));
+        channels->deliver(
+            Channel::Shell,
+            fromKernel(std::string(request.msgType().substr(0, request.msgType().size() - 8)) +
+                           "_reply",
+                       request, std::move(content)));
     }
     void status(const Message& request, const char* state) {
-        channels->deliver(Channel::IOPub, fromKernel("status", request, {{"execution_state", state}}));
+        channels->deliver(Channel::IOPub,
+                          fromKernel("status", request, {{"execution_state", state}}));
     }
     // Passes the ready handshake: a kernel_info reply and one IOPub message.
     void handshake() {
@@ -122,7 +126,8 @@ private slots:
         QCOMPARE(client->status(), KernelStatus::Busy);
         replyTo(sent);
         QCOMPARE(finished.size(), 0);
-        channels->deliver(Channel::IOPub, fromKernel("stream", sent, {{"name", "stdout"}, {"text", "late"}}));
+        channels->deliver(Channel::IOPub,
+                          fromKernel("stream", sent, {{"name", "stdout"}, {"text", "late"}}));
         status(sent, "idle");
         QCOMPARE(finished.size(), 1);
         QCOMPARE(client->status(), KernelStatus::Idle);
@@ -170,7 +175,8 @@ private slots:
         client->execute(QStringLiteral("a"), {}, context);
         const Message a = channels->lastSent("execute_request")->clone();
         delete context;
-        channels->deliver(Channel::IOPub, fromKernel("stream", a, {{"name", "stdout"}, {"text", "x"}}));
+        channels->deliver(Channel::IOPub,
+                          fromKernel("stream", a, {{"name", "stdout"}, {"text", "x"}}));
         replyTo(a);
         status(a, "idle"); // no crash, nothing to deliver to
         QCOMPARE(client->status(), KernelStatus::Idle);
@@ -199,7 +205,8 @@ private slots:
         Counter done(r, &Request::finished);
         const Message a = channels->lastSent("execute_request")->clone();
         status(a, "busy");
-        channels->deliver(Channel::IOPub, fromKernel("status", a, {{"execution_state", "busy"}}, "new-kernel"));
+        channels->deliver(Channel::IOPub,
+                          fromKernel("status", a, {{"execution_state", "busy"}}, "new-kernel"));
         QCOMPARE(restarted.size(), 1);
         QCOMPARE(done.size(), 1);
         QCOMPARE(r->outcome(), Request::Outcome::KernelRestarted);
@@ -222,26 +229,32 @@ private slots:
         connect(client, &KernelClient::commOpened, this,
                 [&](Comm* comm, const Message&) { opened.push_back(comm); });
         Message parent = makeMessage("execute_request", Json::object(), client->session());
-        channels->deliver(Channel::IOPub, fromKernel("comm_open", parent,
-                          {{"comm_id", "c1"}, {"target_name", "quire.test"}, {"data", {{"v", 1}}}}));
+        channels->deliver(
+            Channel::IOPub,
+            fromKernel("comm_open", parent,
+                       {{"comm_id", "c1"}, {"target_name", "quire.test"}, {"data", {{"v", 1}}}}));
         QCOMPARE(opened.size(), 1);
         Comm* comm = opened.at(0);
         QVERIFY(comm);
         int messages = 0;
         bool closed = false;
-        connect(comm, &Comm::message, this, [&](const Message& m) {
-            messages += m.content["data"].value("v", 0);
-        });
+        connect(comm, &Comm::message, this,
+                [&](const Message& m) { messages += m.content["data"].value("v", 0); });
         connect(comm, &Comm::closed, this, [&] { closed = true; });
-        channels->deliver(Channel::IOPub, fromKernel("comm_msg", parent, {{"comm_id", "c1"}, {"data", {{"v", 2}}}}));
+        channels->deliver(Channel::IOPub, fromKernel("comm_msg", parent,
+                                                     {{"comm_id", "c1"}, {"data", {{"v", 2}}}}));
         QCOMPARE(messages, 2);
         comm->send({{"x", 1}});
         QCOMPARE(channels->sent.back().second.msgType(), std::string_view("comm_msg"));
-        channels->deliver(Channel::IOPub, fromKernel("comm_close", parent, {{"comm_id", "c1"}, {"data", Json::object()}}));
+        channels->deliver(
+            Channel::IOPub,
+            fromKernel("comm_close", parent, {{"comm_id", "c1"}, {"data", Json::object()}}));
         QVERIFY(closed);
         // unknown targets are closed again
-        channels->deliver(Channel::IOPub, fromKernel("comm_open", parent,
-                          {{"comm_id", "c2"}, {"target_name", "nobody"}, {"data", Json::object()}}));
+        channels->deliver(
+            Channel::IOPub,
+            fromKernel("comm_open", parent,
+                       {{"comm_id", "c2"}, {"target_name", "nobody"}, {"data", Json::object()}}));
         QCOMPARE(channels->sent.back().second.msgType(), std::string_view("comm_close"));
         QCOMPARE(channels->sent.back().second.content.value("comm_id", ""), std::string("c2"));
     }
@@ -249,7 +262,8 @@ private slots:
     void malformedContentDoesNotCrash() {
         Message parent = makeMessage("execute_request", Json::object(), client->session());
         channels->deliver(Channel::IOPub, fromKernel("status", parent, {{"execution_state", 42}}));
-        channels->deliver(Channel::Stdin, fromKernel("input_request", parent, {{"prompt", Json::array()}}));
+        channels->deliver(Channel::Stdin,
+                          fromKernel("input_request", parent, {{"prompt", Json::array()}}));
         channels->deliver(Channel::IOPub, fromKernel("comm_open", parent, {{"comm_id", 7}}));
         QCOMPARE(client->status(), KernelStatus::Idle);
     }

@@ -7,7 +7,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <set>
 
 using namespace quire::kernel;
@@ -19,10 +18,13 @@ private slots:
         const auto a = ConnectionInfo::allocateLocal();
         const auto b = ConnectionInfo::allocateLocal();
         QVERIFY(a && b);
-        const std::set<int> ports{a->shellPort, a->iopubPort, a->stdinPort, a->controlPort, a->hbPort};
+        const std::set<int> ports{a->shellPort, a->iopubPort, a->stdinPort, a->controlPort,
+                                  a->hbPort};
         QCOMPARE(ports.size(), size_t(5));
         QCOMPARE(a->ip, QStringLiteral("127.0.0.1"));
-        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(QString::fromLatin1(a->key)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$"))
+                    .match(QString::fromLatin1(a->key))
+                    .hasMatch());
         QVERIFY(a->key != b->key);
         QCOMPARE(a->endpoint(5555), QByteArray("tcp://127.0.0.1:5555"));
     }
@@ -32,7 +34,8 @@ private slots:
         auto info = ConnectionInfo::allocateLocal();
         info->kernelName = QStringLiteral("python3");
         QString error;
-        const QString path = writeConnectionFile(*info, dir.filePath(QStringLiteral("runtime")), &error);
+        const QString path =
+            writeConnectionFile(*info, dir.filePath(QStringLiteral("runtime")), &error);
         QVERIFY2(!path.isEmpty(), qPrintable(error));
         QCOMPARE(QFile::permissions(path) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -50,7 +53,8 @@ private slots:
     void badConnectionFilesAreRefused() {
         QVERIFY(!ConnectionInfo::fromJson("not json"));
         QVERIFY(!ConnectionInfo::fromJson(R"({"shell_port": 1})"));
-        QVERIFY(!ConnectionInfo::fromJson(R"({"shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,
+        QVERIFY(!ConnectionInfo::fromJson(
+            R"({"shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,
             "hb_port":5,"key":"k","signature_scheme":"hmac-md5"})"));
     }
 
@@ -68,15 +72,17 @@ private slots:
             {QStringLiteral("python"), QStringLiteral("-f"), QStringLiteral("{connection_file}"),
              QStringLiteral("--res={resource_dir}/x")},
             QStringLiteral("/run/k.json"), QStringLiteral("/share/k"));
-        QCOMPARE(argv, (QStringList{QStringLiteral("python"), QStringLiteral("-f"),
-                                    QStringLiteral("/run/k.json"), QStringLiteral("--res=/share/k/x")}));
+        QCOMPARE(argv,
+                 (QStringList{QStringLiteral("python"), QStringLiteral("-f"),
+                              QStringLiteral("/run/k.json"), QStringLiteral("--res=/share/k/x")}));
     }
 
     void environmentSubstitution() {
         KernelSpec spec;
-        spec.env = QJsonObject{{QStringLiteral("PATH"), QStringLiteral("/opt/bin:${PATH}")},
-                               {QStringLiteral("PLAIN"), QStringLiteral("v")},
-                               {QStringLiteral("UNKNOWN"), QStringLiteral("${NOT_SET_ANYWHERE}-x")}};
+        spec.env =
+            QJsonObject{{QStringLiteral("PATH"), QStringLiteral("/opt/bin:${PATH}")},
+                        {QStringLiteral("PLAIN"), QStringLiteral("v")},
+                        {QStringLiteral("UNKNOWN"), QStringLiteral("${NOT_SET_ANYWHERE}-x")}};
         QProcessEnvironment base;
         base.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin"));
         const auto env = LocalKernelLauncher::environmentFor(spec, base);
@@ -95,7 +101,8 @@ private slots:
         LocalKernelLauncher launcher(spec);
         launcher.setRuntimeDirectory(dir.path());
         QString failure;
-        connect(&launcher, &KernelHost::failedToStart, this, [&](const QString& e) { failure = e; });
+        connect(&launcher, &KernelHost::failedToStart, this,
+                [&](const QString& e) { failure = e; });
         QVERIFY(launcher.start());
         QTRY_VERIFY_WITH_TIMEOUT(!failure.isEmpty(), 5000);
         QVERIFY(!launcher.isRunning());

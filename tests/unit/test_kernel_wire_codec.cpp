@@ -13,8 +13,8 @@ std::vector<std::string_view> views(const std::vector<std::string>& frames) {
 }
 
 Message sample() {
-    Message m = makeMessage("execute_request", {{"code", "print('hé')"}, {"silent", false}},
-                            "session-1");
+    Message m =
+        makeMessage("execute_request", {{"code", "print('hé')"}, {"silent", false}}, "session-1");
     m.metadata = {{"cellId", "abc"}};
     m.buffers = {QByteArray("\x00\x01\x02", 3)};
     return m;
@@ -157,9 +157,9 @@ private slots:
         WireCodec codec(key);
         const std::vector<std::vector<std::string>> cases = {
             {"{not json", "{}", "{}", "{}"},
-            {R"({"msg_type":"x"})", "[]", "{}", "{}"},         // parent not an object
-            {R"({"msg_type":"x"})", "{}", "{}", "\"text\""},   // content not an object
-            {R"({"msg_id":"1"})", "{}", "{}", "{}"},           // header without msg_type
+            {R"({"msg_type":"x"})", "[]", "{}", "{}"},               // parent not an object
+            {R"({"msg_type":"x"})", "{}", "{}", "\"text\""},         // content not an object
+            {R"({"msg_id":"1"})", "{}", "{}", "{}"},                 // header without msg_type
             {R"({"msg_type":"x"})", "{}", "{}", "{\"a\":\"\xff\"}"}, // invalid UTF-8
             {R"({"msg_type":"x"})", "{}", "{}", std::string(100000, '[')}, // too deep
         };
@@ -171,8 +171,8 @@ private slots:
         QCOMPARE(codec.stats().badJson, quint64(cases.size()));
         QCOMPARE(codec.stats().dropped(), quint64(cases.size()));
         // and a well-formed one with the same key still decodes
-        auto ok = codec.decode(views(signedFrames(key, {R"({"msg_type":"status"})", "{}", "{}",
-                                                         R"({"execution_state":"idle"})"})));
+        auto ok = codec.decode(views(signedFrames(
+            key, {R"({"msg_type":"status"})", "{}", "{}", R"({"execution_state":"idle"})"})));
         QVERIFY(ok.message);
         QCOMPARE(ok.message->msgType(), std::string_view("status"));
     }
@@ -195,9 +195,12 @@ private slots:
     }
 
     void dateNormalisation() {
-        QCOMPARE(normalizedDate("2024-05-01T12:34:56.123456Z"), std::string("2024-05-01T12:34:56.123456Z"));
-        QCOMPARE(normalizedDate("2024-05-01T12:34:56.123Z"), std::string("2024-05-01T12:34:56.123000Z"));
-        QCOMPARE(normalizedDate("2024-05-01T12:34:56.1234567+00:00"), std::string("2024-05-01T12:34:56.123456Z"));
+        QCOMPARE(normalizedDate("2024-05-01T12:34:56.123456Z"),
+                 std::string("2024-05-01T12:34:56.123456Z"));
+        QCOMPARE(normalizedDate("2024-05-01T12:34:56.123Z"),
+                 std::string("2024-05-01T12:34:56.123000Z"));
+        QCOMPARE(normalizedDate("2024-05-01T12:34:56.1234567+00:00"),
+                 std::string("2024-05-01T12:34:56.123456Z"));
         QCOMPARE(normalizedDate("2024-05-01 12:34:56"), std::string("2024-05-01T12:34:56.000000Z"));
         QCOMPARE(normalizedDate("yesterday"), std::string());
         QCOMPARE(normalizedDate(isoDateNow()).size(), size_t(27));
