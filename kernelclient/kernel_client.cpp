@@ -192,6 +192,7 @@ void KernelClient::restart() {
     finishAll(Request::Outcome::KernelRestarted, "KernelRestarted", tr("The kernel was restarted"));
     m_restarting = true;
     m_ready = false;
+    m_handshakeTimer.stop(); // the new process gets a handshake of its own
     m_inputParent.reset();
     setStatus(KernelStatus::Restarting);
     if (m_host && m_host->isRunning())
