@@ -8,9 +8,11 @@ namespace quire::app {
 
 // Typed settings: one QUIRE_SETTING line declares the getter, the setter (which stores and
 // emits) and the change signal, so no setting key is spelled anywhere else.
-#define QUIRE_SETTING(Type, name, Name, key, fallback)                                            \
+#define QUIRE_SETTING(Type, name, Name, key, fallback)                                             \
 public:                                                                                            \
-    Type name() const { return m_store.value(QStringLiteral(key), fallback).value<Type>(); }       \
+    Type name() const {                                                                            \
+        return m_store.value(QStringLiteral(key), fallback).value<Type>();                         \
+    }                                                                                              \
     void set##Name(const Type& value) {                                                            \
         if (name() == value)                                                                       \
             return;                                                                                \
@@ -24,8 +26,9 @@ class AppSettings : public QObject {
 public:
     static AppSettings& instance();
 
-    QUIRE_SETTING(QString, language, Language, "ui/language", QString())      // "" = follow the system
-    QUIRE_SETTING(QString, theme, Theme, "ui/theme", QStringLiteral("system")) // system | light | dark
+    QUIRE_SETTING(QString, language, Language, "ui/language", QString()) // "" = follow the system
+    QUIRE_SETTING(QString, theme, Theme, "ui/theme",
+                  QStringLiteral("system")) // system | light | dark
     QUIRE_SETTING(bool, lineNumbers, LineNumbers, "editor/lineNumbers", false)
     QUIRE_SETTING(bool, autosave, Autosave, "files/autosave", true)
     QUIRE_SETTING(int, autosaveSeconds, AutosaveSeconds, "files/autosaveSeconds", 30)

@@ -2,13 +2,13 @@
 
 #include "app_settings.h"
 #include "controllers/file_controller.h"
+#include "editor/view/notebook_view.h"
 #include "main_window.h"
+#include "notebook_page.h"
 #include "recovery_dialog.h"
 #include "recovery_journal.h"
 #include "single_instance.h"
 #include "startup_probe.h"
-#include "notebook_page.h"
-#include "editor/view/notebook_view.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -28,7 +28,8 @@ void installTranslations(QApplication& app) {
     if (quire->load(locale, QStringLiteral("quire"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(quire);
     auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
 } // namespace
@@ -45,10 +46,12 @@ int runGui(int argc, char** argv) {
     parser.setApplicationDescription(QApplication::translate("main", "Quire, a notebook IDE"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption newInstance(QStringLiteral("new-instance"),
-                                   QApplication::translate("main", "Do not hand files to a running Quire."));
+    QCommandLineOption newInstance(
+        QStringLiteral("new-instance"),
+        QApplication::translate("main", "Do not hand files to a running Quire."));
     parser.addOption(newInstance);
-    parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Notebooks to open."),
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "Notebooks to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
     const QStringList files = parser.positionalArguments();
@@ -67,13 +70,14 @@ int runGui(int argc, char** argv) {
         ~FinishJournals() { RecoveryJournal::finishProcess(); }
     } finishJournals;
     MainWindow window;
-    QObject::connect(&instance, &SingleInstance::filesReceived, &window, [&window](const QStringList& received) {
-        window.files()->openFiles(received);
-        if (window.pages().isEmpty())
-            window.files()->newNotebook();
-        window.raise();
-        window.activateWindow();
-    });
+    QObject::connect(&instance, &SingleInstance::filesReceived, &window,
+                     [&window](const QStringList& received) {
+                         window.files()->openFiles(received);
+                         if (window.pages().isEmpty())
+                             window.files()->newNotebook();
+                         window.raise();
+                         window.activateWindow();
+                     });
     offerRecovery(window); // before the command line's files, which may be the same notebooks
     window.files()->openFiles(files);
     if (window.pages().isEmpty())

@@ -46,9 +46,13 @@ MainWindow::MainWindow() {
 
 MainWindow::~MainWindow() = default;
 
-QMenu* MainWindow::menu(Menu which) const { return m_menus.at(int(which)); }
+QMenu* MainWindow::menu(Menu which) const {
+    return m_menus.at(int(which));
+}
 
-NotebookPage* MainWindow::currentPage() const { return qobject_cast<NotebookPage*>(m_tabs->currentWidget()); }
+NotebookPage* MainWindow::currentPage() const {
+    return qobject_cast<NotebookPage*>(m_tabs->currentWidget());
+}
 
 QList<NotebookPage*> MainWindow::pages() const {
     QList<NotebookPage*> out;
@@ -80,13 +84,16 @@ void MainWindow::removePage(NotebookPage* page) {
     updateTitle();
 }
 
-void MainWindow::setCurrentPage(NotebookPage* page) { m_tabs->setCurrentWidget(page); }
+void MainWindow::setCurrentPage(NotebookPage* page) {
+    m_tabs->setCurrentWidget(page);
+}
 
 void MainWindow::updateTitle() {
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (auto* p = qobject_cast<NotebookPage*>(m_tabs->widget(i))) {
             const auto* d = p->document();
-            m_tabs->setTabText(i, d->displayName() + (d->isModified() ? QStringLiteral(" •") : QString()));
+            m_tabs->setTabText(i, d->displayName() +
+                                      (d->isModified() ? QStringLiteral(" •") : QString()));
             m_tabs->setTabToolTip(i, d->filePath());
         }
     }
@@ -101,7 +108,7 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::retranslate() {
-    const char* titles[] = {QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&View"),
+    const char* titles[] = {QT_TR_NOOP("&File"),   QT_TR_NOOP("&Edit"),  QT_TR_NOOP("&View"),
                             QT_TR_NOOP("&Insert"), QT_TR_NOOP("&Tools"), QT_TR_NOOP("&Help")};
     for (int i = 0; i < m_menus.size(); ++i)
         m_menus[i]->setTitle(tr(titles[i]));

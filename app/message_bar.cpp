@@ -37,9 +37,13 @@ void MessageBar::showMessage(const QString& text, Kind kind, const QString& deta
     m_label->setToolTip(details);
     QPalette p = palette();
     const bool dark = p.color(QPalette::Window).lightness() < 128;
-    QColor bg = kind == Kind::Error ? QColor(0xfd, 0xe2, 0xe1) : kind == Kind::Warning ? QColor(0xff, 0xf4, 0xce) : QColor(0xe3, 0xf0, 0xfd);
+    QColor bg = kind == Kind::Error     ? QColor(0xfd, 0xe2, 0xe1)
+                : kind == Kind::Warning ? QColor(0xff, 0xf4, 0xce)
+                                        : QColor(0xe3, 0xf0, 0xfd);
     if (dark)
-        bg = kind == Kind::Error ? QColor(0x5a, 0x26, 0x26) : kind == Kind::Warning ? QColor(0x4d, 0x41, 0x1c) : QColor(0x1f, 0x3a, 0x5a);
+        bg = kind == Kind::Error     ? QColor(0x5a, 0x26, 0x26)
+             : kind == Kind::Warning ? QColor(0x4d, 0x41, 0x1c)
+                                     : QColor(0x1f, 0x3a, 0x5a);
     p.setColor(QPalette::Window, bg);
     setPalette(p);
     show();
@@ -54,8 +58,12 @@ void MessageBar::addAction(const QString& label, std::function<void()> action) {
     m_buttons->addWidget(b);
 }
 
-void MessageBar::dismiss() { hide(); }
+void MessageBar::dismiss() {
+    hide();
+}
 
-QString MessageBar::text() const { return m_label->text(); }
+QString MessageBar::text() const {
+    return m_label->text();
+}
 
 } // namespace quire::app

@@ -32,7 +32,8 @@ void NotebookPage::buildView() {
     m_view = new editor::NotebookView(m_doc.get(), this);
     editor::CellViewOptions options = m_view->viewOptions();
     options.lineNumbers = AppSettings::instance().lineNumbers();
-    options.baseDir = m_doc->filePath().isEmpty() ? QString() : QFileInfo(m_doc->filePath()).absolutePath();
+    options.baseDir =
+        m_doc->filePath().isEmpty() ? QString() : QFileInfo(m_doc->filePath()).absolutePath();
     m_view->setViewOptions(options);
     layout->insertWidget(1, m_view, 1);
     m_find->setView(m_view);

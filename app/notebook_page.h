@@ -3,7 +3,6 @@
 #include "message_bar.h"
 
 #include <QWidget>
-
 #include <memory>
 
 namespace quire::editor {
@@ -19,7 +18,8 @@ namespace quire::app {
 class NotebookPage : public QWidget {
     Q_OBJECT
 public:
-    explicit NotebookPage(std::unique_ptr<editor::NotebookDocument> document, QWidget* parent = nullptr);
+    explicit NotebookPage(std::unique_ptr<editor::NotebookDocument> document,
+                          QWidget* parent = nullptr);
     ~NotebookPage() override;
 
     editor::NotebookDocument* document() const { return m_doc.get(); }

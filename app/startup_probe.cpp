@@ -4,12 +4,13 @@
 #include <QEvent>
 #include <QTimer>
 #include <QWidget>
-
 #include <cstdio>
 
 namespace quire::app {
 
-bool StartupProbe::enabled() { return qEnvironmentVariableIsSet("QUIRE_STARTUP_PROBE"); }
+bool StartupProbe::enabled() {
+    return qEnvironmentVariableIsSet("QUIRE_STARTUP_PROBE");
+}
 
 StartupProbe::StartupProbe(QWidget* watched, QObject* parent) : QObject(parent) {
     m_clock.start();

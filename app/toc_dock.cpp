@@ -68,7 +68,8 @@ void TocDock::rebuild() {
         for (const auto& h : editor::markdownHeadings(cell->source())) {
             while (!stack.isEmpty() && stack.back().first >= h.level)
                 stack.pop_back();
-            auto* item = stack.isEmpty() ? new QTreeWidgetItem(m_tree) : new QTreeWidgetItem(stack.back().second);
+            auto* item = stack.isEmpty() ? new QTreeWidgetItem(m_tree)
+                                         : new QTreeWidgetItem(stack.back().second);
             item->setText(0, h.text);
             item->setToolTip(0, h.text);
             item->setData(0, Qt::UserRole, i);

@@ -44,27 +44,41 @@ EditController::EditController(MainWindow* window) : QObject(window), m_window(w
             p->document()->undoStack()->undo();
     });
     m_redo = e->addAction(tr("&Redo"));
-    m_redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     connect(m_redo, &QAction::triggered, this, [this] {
         if (auto* p = m_window->currentPage())
             p->document()->undoStack()->redo();
     });
     e->addSeparator();
-    addFn(e, withHint(tr("Cu&t Cells"), QStringLiteral("X")), {}, [](NotebookView* v) { v->cutSelected(); });
-    addFn(e, withHint(tr("&Copy Cells"), QStringLiteral("C")), {}, [](NotebookView* v) { v->copySelected(); });
-    addFn(e, withHint(tr("&Paste Cells Below"), QStringLiteral("V")), {}, [](NotebookView* v) { v->paste(true); });
-    addFn(e, withHint(tr("Paste Cells &Above"), QStringLiteral("Shift+V")), {}, [](NotebookView* v) { v->paste(false); });
-    addFn(e, withHint(tr("&Delete Cells"), QStringLiteral("D, D")), {}, [](NotebookView* v) { v->deleteSelected(); });
+    addFn(e, withHint(tr("Cu&t Cells"), QStringLiteral("X")), {},
+          [](NotebookView* v) { v->cutSelected(); });
+    addFn(e, withHint(tr("&Copy Cells"), QStringLiteral("C")), {},
+          [](NotebookView* v) { v->copySelected(); });
+    addFn(e, withHint(tr("&Paste Cells Below"), QStringLiteral("V")), {},
+          [](NotebookView* v) { v->paste(true); });
+    addFn(e, withHint(tr("Paste Cells &Above"), QStringLiteral("Shift+V")), {},
+          [](NotebookView* v) { v->paste(false); });
+    addFn(e, withHint(tr("&Delete Cells"), QStringLiteral("D, D")), {},
+          [](NotebookView* v) { v->deleteSelected(); });
     e->addSeparator();
-    addFn(e, withHint(tr("&Merge Cells"), QStringLiteral("Shift+M")), {}, [](NotebookView* v) { v->mergeSelected(); });
-    QAction* split = addFn(e, tr("&Split Cell at Cursor"), {}, [](NotebookView* v) { v->splitAtCursor(); });
-    split->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Underscore)});
-    addFn(e, tr("Move Cells &Up"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Up), [](NotebookView* v) { v->moveSelected(-1); });
-    addFn(e, tr("Move Cells Do&wn"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down), [](NotebookView* v) { v->moveSelected(+1); });
+    addFn(e, withHint(tr("&Merge Cells"), QStringLiteral("Shift+M")), {},
+          [](NotebookView* v) { v->mergeSelected(); });
+    QAction* split =
+        addFn(e, tr("&Split Cell at Cursor"), {}, [](NotebookView* v) { v->splitAtCursor(); });
+    split->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Underscore)});
+    addFn(e, tr("Move Cells &Up"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Up),
+          [](NotebookView* v) { v->moveSelected(-1); });
+    addFn(e, tr("Move Cells Do&wn"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down),
+          [](NotebookView* v) { v->moveSelected(+1); });
     QMenu* type = e->addMenu(tr("Change Cell &Type"));
-    addFn(type, withHint(tr("&Code"), QStringLiteral("Y")), {}, [](NotebookView* v) { v->changeSelectedType(CellType::Code); });
-    addFn(type, withHint(tr("&Markdown"), QStringLiteral("M")), {}, [](NotebookView* v) { v->changeSelectedType(CellType::Markdown); });
-    addFn(type, withHint(tr("&Raw"), QStringLiteral("R")), {}, [](NotebookView* v) { v->changeSelectedType(CellType::Raw); });
+    addFn(type, withHint(tr("&Code"), QStringLiteral("Y")), {},
+          [](NotebookView* v) { v->changeSelectedType(CellType::Code); });
+    addFn(type, withHint(tr("&Markdown"), QStringLiteral("M")), {},
+          [](NotebookView* v) { v->changeSelectedType(CellType::Markdown); });
+    addFn(type, withHint(tr("&Raw"), QStringLiteral("R")), {},
+          [](NotebookView* v) { v->changeSelectedType(CellType::Raw); });
     e->addSeparator();
     addFn(e, tr("C&lear Cell Outputs"), {}, [](NotebookView* v) { v->clearSelectedOutputs(); });
     addFn(e, tr("Clear &All Outputs"), {}, [](NotebookView* v) { v->clearAllOutputs(); });
@@ -85,10 +99,14 @@ EditController::EditController(MainWindow* window) : QObject(window), m_window(w
     m_pageActions << replace;
 
     QMenu* ins = window->menu(MainWindow::Menu::Insert);
-    addFn(ins, withHint(tr("&Code Cell Below"), QStringLiteral("B")), {}, [](NotebookView* v) { v->insertCell(true); });
-    addFn(ins, withHint(tr("Code Cell &Above"), QStringLiteral("A")), {}, [](NotebookView* v) { v->insertCell(false); });
-    addFn(ins, tr("&Markdown Cell Below"), {}, [](NotebookView* v) { v->insertCell(true, CellType::Markdown); });
-    addFn(ins, tr("&Raw Cell Below"), {}, [](NotebookView* v) { v->insertCell(true, CellType::Raw); });
+    addFn(ins, withHint(tr("&Code Cell Below"), QStringLiteral("B")), {},
+          [](NotebookView* v) { v->insertCell(true); });
+    addFn(ins, withHint(tr("Code Cell &Above"), QStringLiteral("A")), {},
+          [](NotebookView* v) { v->insertCell(false); });
+    addFn(ins, tr("&Markdown Cell Below"), {},
+          [](NotebookView* v) { v->insertCell(true, CellType::Markdown); });
+    addFn(ins, tr("&Raw Cell Below"), {},
+          [](NotebookView* v) { v->insertCell(true, CellType::Raw); });
 
     connect(window, &MainWindow::currentPageChanged, this, [this] { updateActions(); });
     updateActions();
@@ -100,7 +118,8 @@ void EditController::updateActions() {
         a->setEnabled(p != nullptr);
     // The page's document may be replaced (Revert), so follow documentReplaced too.
     if (p)
-        connect(p, &NotebookPage::documentReplaced, this, &EditController::updateActions, Qt::UniqueConnection);
+        connect(p, &NotebookPage::documentReplaced, this, &EditController::updateActions,
+                Qt::UniqueConnection);
     if (m_stack)
         disconnect(m_stack, nullptr, this, nullptr);
     m_stack = p ? p->document()->undoStack() : nullptr;

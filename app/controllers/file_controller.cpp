@@ -27,14 +27,17 @@ FileController::FileController(MainWindow* window) : QObject(window), m_window(w
     };
     add(tr("&New Notebook"), QKeySequence::New, [this] { newNotebook(); });
     add(tr("&Open…"), QKeySequence::Open, [this] {
-        const auto files = QFileDialog::getOpenFileNames(m_window, tr("Open Notebook"), {}, tr("Jupyter notebooks (*.ipynb);;All files (*)"));
+        const auto files = QFileDialog::getOpenFileNames(
+            m_window, tr("Open Notebook"), {}, tr("Jupyter notebooks (*.ipynb);;All files (*)"));
         openFiles(files);
     });
     m_recent = m->addMenu(tr("Open &Recent"));
     m->addSeparator();
     m_save = add(tr("&Save"), QKeySequence::Save, [this] { save(m_window->currentPage()); });
-    m_saveAs = add(tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(m_window->currentPage()); });
-    m_revert = add(tr("Re&vert to Saved"), QKeySequence(), [this] { revert(m_window->currentPage()); });
+    m_saveAs =
+        add(tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(m_window->currentPage()); });
+    m_revert =
+        add(tr("Re&vert to Saved"), QKeySequence(), [this] { revert(m_window->currentPage()); });
     m_upgrade = add(tr("&Upgrade to nbformat 4.5 (Cell IDs)"), QKeySequence(), [this] {
         if (auto* p = m_window->currentPage()) {
             p->view()->editing().upgradeFormat();
@@ -47,11 +50,13 @@ FileController::FileController(MainWindow* window) : QObject(window), m_window(w
             closePage(p);
     });
     add(tr("&Quit"), QKeySequence::Quit, [this] { m_window->close(); });
-    connect(&AppSettings::instance(), &AppSettings::recentFilesChanged, this, [this] { updateRecentMenu(); });
+    connect(&AppSettings::instance(), &AppSettings::recentFilesChanged, this,
+            [this] { updateRecentMenu(); });
     connect(window, &MainWindow::currentPageChanged, this, [this] { updateActions(); });
     connect(m, &QMenu::aboutToShow, this, &FileController::updateActions);
     // Autosave, crash journal and disk watching for every page, whichever way it opens.
-    connect(this, &FileController::pageOpened, this, [](NotebookPage* page) { new DocumentGuard(page); });
+    connect(this, &FileController::pageOpened, this,
+            [](NotebookPage* page) { new DocumentGuard(page); });
     updateRecentMenu();
     updateActions();
 }
@@ -69,7 +74,8 @@ void FileController::updateRecentMenu() {
     m_recent->clear();
     const auto files = AppSettings::instance().recentFiles();
     for (const auto& f : files) {
-        QAction* a = m_recent->addAction(QFileInfo(f).fileName() + QStringLiteral("  —  ") + QFileInfo(f).absolutePath());
+        QAction* a = m_recent->addAction(QFileInfo(f).fileName() + QStringLiteral("  —  ") +
+                                         QFileInfo(f).absolutePath());
         connect(a, &QAction::triggered, this, [this, f] { openFile(f); });
     }
     if (!files.isEmpty()) {
@@ -83,7 +89,8 @@ void FileController::updateRecentMenu() {
 NotebookPage* FileController::pageForPath(const QString& path) const {
     const QString canonical = QFileInfo(path).canonicalFilePath();
     for (auto* p : m_window->pages())
-        if (!p->document()->filePath().isEmpty() && QFileInfo(p->document()->filePath()).canonicalFilePath() == canonical)
+        if (!p->document()->filePath().isEmpty() &&
+            QFileInfo(p->document()->filePath()).canonicalFilePath() == canonical)
             return p;
     return nullptr;
 }
@@ -91,7 +98,8 @@ NotebookPage* FileController::pageForPath(const QString& path) const {
 NotebookPage* FileController::newNotebook() {
     auto doc = std::make_unique<NotebookDocument>();
     ++m_untitled;
-    doc->setUntitledName(m_untitled == 1 ? tr("Untitled.ipynb") : tr("Untitled%1.ipynb").arg(m_untitled));
+    doc->setUntitledName(m_untitled == 1 ? tr("Untitled.ipynb")
+                                         : tr("Untitled%1.ipynb").arg(m_untitled));
     auto* page = new NotebookPage(std::move(doc), m_window);
     m_window->addPage(page);
     emit pageOpened(page);
@@ -107,7 +115,8 @@ NotebookPage* FileController::openFile(const QString& path) {
     auto result = NotebookDocument::load(QFileInfo(path).absoluteFilePath());
     if (!result.document) {
         QMessageBox box(QMessageBox::Critical, tr("Cannot open notebook"),
-                        tr("%1 could not be opened.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, m_window);
+                        tr("%1 could not be opened.").arg(QFileInfo(path).fileName()),
+                        QMessageBox::Ok, m_window);
         box.setInformativeText(result.error);
         box.exec();
         return nullptr;
@@ -116,14 +125,15 @@ NotebookPage* FileController::openFile(const QString& path) {
     if (!result.problems.empty()) {
         QStringList lines;
         for (const auto& p : result.problems)
-            lines << QString::fromStdString(editor::describe(p, QFileInfo(path).fileName().toStdString()));
-        page->messageBar()->showMessage(
-            tr("This notebook does not fully follow the nbformat schema (%n problem(s)). It opens and saves as it is.",
-               nullptr, int(result.problems.size())),
-            MessageBar::Kind::Warning, lines.join(QLatin1Char('\n')));
+            lines << QString::fromStdString(
+                editor::describe(p, QFileInfo(path).fileName().toStdString()));
+        page->messageBar()->showMessage(tr("This notebook does not fully follow the nbformat "
+                                           "schema (%n problem(s)). It opens and saves as it is.",
+                                           nullptr, int(result.problems.size())),
+                                        MessageBar::Kind::Warning, lines.join(QLatin1Char('\n')));
         page->messageBar()->addAction(tr("Details"), [this, lines] {
-            QMessageBox box(QMessageBox::Warning, tr("Notebook problems"), tr("Problems found in this notebook:"),
-                            QMessageBox::Ok, m_window);
+            QMessageBox box(QMessageBox::Warning, tr("Notebook problems"),
+                            tr("Problems found in this notebook:"), QMessageBox::Ok, m_window);
             box.setDetailedText(lines.join(QLatin1Char('\n')));
             box.exec();
         });
@@ -167,7 +177,8 @@ bool FileController::saveAs(NotebookPage* page) {
     QString suggested = page->document()->filePath();
     if (suggested.isEmpty())
         suggested = page->document()->displayName();
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Notebook As"), suggested, tr("Jupyter notebooks (*.ipynb)"));
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Notebook As"), suggested,
+                                                tr("Jupyter notebooks (*.ipynb)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".ipynb"), Qt::CaseInsensitive))
@@ -187,7 +198,8 @@ void FileController::revert(NotebookPage* page) {
         return;
     if (page->document()->isModified() &&
         QMessageBox::question(m_window, tr("Revert to saved"),
-                              tr("Discard your changes to %1 and reload it from disk?").arg(page->document()->displayName()),
+                              tr("Discard your changes to %1 and reload it from disk?")
+                                  .arg(page->document()->displayName()),
                               QMessageBox::Discard | QMessageBox::Cancel) != QMessageBox::Discard)
         return;
     auto result = NotebookDocument::load(page->document()->filePath());

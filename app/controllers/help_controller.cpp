@@ -2,8 +2,6 @@
 
 #include "app/main_window.h"
 
-#include <Qsci/qsciglobal.h>
-
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -13,6 +11,7 @@
 #include <QMessageBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <Qsci/qsciglobal.h>
 
 namespace quire::app {
 
@@ -53,10 +52,12 @@ void HelpController::showShortcuts() {
         {cmd, QStringLiteral("Shift+M"), tr("Merge selected cells (or with the cell below)")},
         {edit, QStringLiteral("Ctrl+Shift+-"), tr("Split the cell at the cursor")},
         {cmd, QStringLiteral("Home / End"), tr("First / last cell")},
-        {any, QStringLiteral("Shift+Enter"), tr("Run the cell (markdown renders) and select the next")},
+        {any, QStringLiteral("Shift+Enter"),
+         tr("Run the cell (markdown renders) and select the next")},
         {any, QStringLiteral("Ctrl+Enter"), tr("Run the cell and stay on it")},
         {any, QStringLiteral("Alt+Enter"), tr("Run the cell and insert a code cell below")},
-        {edit, QStringLiteral("↑ on the first line, ↓ on the last"), tr("Move into the neighbouring cell")},
+        {edit, QStringLiteral("↑ on the first line, ↓ on the last"),
+         tr("Move into the neighbouring cell")},
     };
     // Every menu action with a real shortcut, read from the menus so the list cannot drift.
     std::function<void(QMenu*)> walk = [&](QMenu* menu) {
@@ -64,7 +65,9 @@ void HelpController::showShortcuts() {
             if (a->menu())
                 walk(a->menu());
             else if (!a->shortcut().isEmpty())
-                rows.push_back({any, a->shortcut().toString(QKeySequence::NativeText), a->text().remove(QLatin1Char('&')).section(QLatin1Char('\t'), 0, 0)});
+                rows.push_back(
+                    {any, a->shortcut().toString(QKeySequence::NativeText),
+                     a->text().remove(QLatin1Char('&')).section(QLatin1Char('\t'), 0, 0)});
         }
     };
     for (QAction* top : m_window->menuBar()->actions())

@@ -26,7 +26,8 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     lines->setCheckable(true);
     lines->setChecked(settings.lineNumbers());
     lines->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    connect(lines, &QAction::toggled, this, [](bool on) { AppSettings::instance().setLineNumbers(on); });
+    connect(lines, &QAction::toggled, this,
+            [](bool on) { AppSettings::instance().setLineNumbers(on); });
     v->addSeparator();
     auto onPage = [this](auto fn) {
         return [this, fn] {
@@ -44,8 +45,9 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     QMenu* tools = window->menu(MainWindow::Menu::Tools);
     QMenu* theme = tools->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
-    const QList<QPair<QString, QString>> themeChoices = {
-        {QStringLiteral("system"), tr("System")}, {QStringLiteral("light"), tr("Light")}, {QStringLiteral("dark"), tr("Dark")}};
+    const QList<QPair<QString, QString>> themeChoices = {{QStringLiteral("system"), tr("System")},
+                                                         {QStringLiteral("light"), tr("Light")},
+                                                         {QStringLiteral("dark"), tr("Dark")}};
     for (const auto& [key, label] : themeChoices) {
         QAction* a = theme->addAction(label);
         a->setCheckable(true);
@@ -59,7 +61,9 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     QMenu* language = tools->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
     const QList<QPair<QString, QString>> languageChoices = {
-        {QString(), tr("System")}, {QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("ko"), QStringLiteral("한국어")}};
+        {QString(), tr("System")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("ko"), QStringLiteral("한국어")}};
     for (const auto& [key, label] : languageChoices) {
         QAction* a = language->addAction(label);
         a->setCheckable(true);
@@ -67,7 +71,8 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
         languages->addAction(a);
         connect(a, &QAction::triggered, this, [this, key] {
             AppSettings::instance().setLanguage(key);
-            QMessageBox::information(m_window, tr("Language"), tr("The new language applies the next time Quire starts."));
+            QMessageBox::information(m_window, tr("Language"),
+                                     tr("The new language applies the next time Quire starts."));
         });
     }
 }

@@ -66,8 +66,9 @@ Cell::Cell(Json json) : m_json(std::move(json)) {
     if (!m_json.is_object())
         m_json = Json::object();
     const auto t = m_json.find("cell_type");
-    m_type = (t != m_json.end() && t->is_string()) ? cellTypeFromName(t->get_ref<const std::string&>())
-                                                   : CellType::Other;
+    m_type = (t != m_json.end() && t->is_string())
+                 ? cellTypeFromName(t->get_ref<const std::string&>())
+                 : CellType::Other;
     if (const auto s = m_json.find("source"); s != m_json.end())
         m_source = joinedText(*s);
 }
@@ -128,7 +129,9 @@ const Json& Cell::metadata() const {
     return (it != m_json.end() && it->is_object()) ? *it : emptyObject();
 }
 
-void Cell::setMetadata(Json metadata) { m_json["metadata"] = std::move(metadata); }
+void Cell::setMetadata(Json metadata) {
+    m_json["metadata"] = std::move(metadata);
+}
 
 const Json& Cell::attachments() const {
     const auto it = m_json.find("attachments");

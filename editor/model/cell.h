@@ -3,7 +3,6 @@
 #include "editor/nbformat/json.h"
 
 #include <QString>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +54,7 @@ private:
 using CellPtr = std::shared_ptr<Cell>;
 
 QString joinedText(const Json& value); // a string, or a list of strings joined
-Json textLike(const Json& previous, const std::string& text); // list of lines if previous was a list
+Json textLike(const Json& previous,
+              const std::string& text); // list of lines if previous was a list
 
 } // namespace quire::editor

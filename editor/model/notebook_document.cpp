@@ -9,7 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-
 #include <unordered_set>
 
 namespace quire::editor {
@@ -19,7 +18,8 @@ Json newNotebookRoot() {
     Json root = Json::object();
     root["cells"] = Json::array();
     root["metadata"] = {
-        {"kernelspec", {{"display_name", "Python 3 (ipykernel)"}, {"language", "python"}, {"name", "python3"}}},
+        {"kernelspec",
+         {{"display_name", "Python 3 (ipykernel)"}, {"language", "python"}, {"name", "python3"}}},
         {"language_info", {{"name", "python"}}}};
     root["nbformat"] = 4;
     root["nbformat_minor"] = 5;
@@ -45,13 +45,15 @@ NotebookDocument::LoadResult NotebookDocument::load(const QString& path) {
     return fromBytes(f.readAll(), path);
 }
 
-NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes, const QString& path) {
+NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes,
+                                                         const QString& path) {
     auto read = readNotebook(std::string_view(bytes.constData(), size_t(bytes.size())));
     LoadResult result;
     if (!read.notebook) {
         QStringList reasons;
         for (const auto& p : read.problems)
-            reasons << QString::fromStdString(describe(p, QFileInfo(path).fileName().toStdString()));
+            reasons << QString::fromStdString(
+                describe(p, QFileInfo(path).fileName().toStdString()));
         result.error = tr("This file cannot be opened as a notebook.") + QLatin1Char('\n') +
                        reasons.join(QLatin1Char('\n'));
         return result;
@@ -59,7 +61,8 @@ NotebookDocument::LoadResult NotebookDocument::fromBytes(const QByteArray& bytes
     result.problems = std::move(read.problems);
     // Canonical files stay canonical; anything else keeps its style. Comparing with the
     // canonical text is much cheaper than building the keep-style writer, which waits for Save.
-    const bool canonical = !read.upgraded &&
+    const bool canonical =
+        !read.upgraded &&
         writeCanonical(*read.notebook) == std::string_view(bytes.constData(), size_t(bytes.size()));
     auto doc = std::make_unique<NotebookDocument>();
     doc->m_cells.clear();
@@ -105,7 +108,9 @@ QByteArray NotebookDocument::serialize() const {
     return QByteArray::fromStdString(text);
 }
 
-bool NotebookDocument::save(QString* error) { return saveAs(m_path, error); }
+bool NotebookDocument::save(QString* error) {
+    return saveAs(m_path, error);
+}
 
 bool NotebookDocument::saveAs(const QString& path, QString* error) {
     if (path.isEmpty()) {
@@ -180,7 +185,8 @@ QString NotebookDocument::language() const {
         if (!o.is_object())
             return {};
         const auto it = o.find(key);
-        return (it != o.end() && it->is_string()) ? QString::fromStdString(it->get<std::string>()) : QString();
+        return (it != o.end() && it->is_string()) ? QString::fromStdString(it->get<std::string>())
+                                                  : QString();
     };
     if (auto it = md.find("language_info"); it != md.end())
         if (auto l = str(*it, "name"); !l.isEmpty())

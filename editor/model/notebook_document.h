@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
-
 #include <memory>
 #include <vector>
 
@@ -63,7 +62,8 @@ public:
     // Plain mutators (no undo): used by undo commands and by execution bookkeeping.
     void insertCells(int at, std::vector<CellPtr> cells);
     std::vector<CellPtr> removeCells(int first, int count);
-    void moveCells(int first, int count, int to); // `to` is the index of the first moved cell afterwards
+    void moveCells(int first, int count,
+                   int to); // `to` is the index of the first moved cell afterwards
     void replaceCell(int index, CellPtr cell);
     void setCellSource(int index, const QString& text);
     void setCellOutputs(int index, Json outputs);

@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QUndoCommand>
-
 #include <algorithm>
 
 namespace quire::editor {
@@ -97,13 +96,15 @@ private:
 QList<int> normalized(QList<int> indices, int count) {
     std::sort(indices.begin(), indices.end());
     indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    indices.erase(std::remove_if(indices.begin(), indices.end(), [count](int i) { return i < 0 || i >= count; }),
+    indices.erase(std::remove_if(indices.begin(), indices.end(),
+                                 [count](int i) { return i < 0 || i >= count; }),
                   indices.end());
     return indices;
 }
 } // namespace
 
-void NotebookEditing::replaceRange(int first, int count, std::vector<CellPtr> cells, const QString& label) {
+void NotebookEditing::replaceRange(int first, int count, std::vector<CellPtr> cells,
+                                   const QString& label) {
     m_doc.undoStack()->push(new ReplaceRangeCommand(m_doc, first, count, std::move(cells), label));
 }
 
@@ -121,7 +122,8 @@ void NotebookEditing::deleteCells(QList<int> indices) {
     if (indices.isEmpty())
         return;
     auto* stack = m_doc.undoStack();
-    stack->beginMacro(indices.size() == 1 ? tr("Delete cell") : tr("Delete %n cells", nullptr, int(indices.size())));
+    stack->beginMacro(indices.size() == 1 ? tr("Delete cell")
+                                          : tr("Delete %n cells", nullptr, int(indices.size())));
     for (auto it = indices.crbegin(); it != indices.crend(); ++it)
         stack->push(new ReplaceRangeCommand(m_doc, *it, 1, {}, {}));
     stack->endMacro();
@@ -129,7 +131,8 @@ void NotebookEditing::deleteCells(QList<int> indices) {
 
 bool NotebookEditing::moveCells(int first, int count, int delta) {
     const int n = m_doc.cellCount();
-    if (count <= 0 || first < 0 || first + count > n || first + delta < 0 || first + count + delta > n)
+    if (count <= 0 || first < 0 || first + count > n || first + delta < 0 ||
+        first + count + delta > n)
         return false;
     const int lo = std::min(first, first + delta);
     const int span = count + std::abs(delta);
@@ -149,7 +152,8 @@ void NotebookEditing::changeType(const QList<int>& indices, CellType type) {
     stack->beginMacro(tr("Change cell type"));
     for (int i : normalized(indices, m_doc.cellCount()))
         if (m_doc.cell(i)->type() != type)
-            stack->push(new ReplaceRangeCommand(m_doc, i, 1, {m_doc.cell(i)->convertedTo(type)}, {}));
+            stack->push(
+                new ReplaceRangeCommand(m_doc, i, 1, {m_doc.cell(i)->convertedTo(type)}, {}));
     stack->endMacro();
 }
 
@@ -191,7 +195,8 @@ int NotebookEditing::splitCell(int index, QList<int> positions) {
         if (!parts.empty() && piece.startsWith(QLatin1Char('\n')))
             piece.remove(0, 1);
         auto part = parts.empty() ? cell->copyWithId(cell->id())
-                                  : Cell::create(cell->type() == CellType::Other ? CellType::Code : cell->type(),
+                                  : Cell::create(cell->type() == CellType::Other ? CellType::Code
+                                                                                 : cell->type(),
                                                  m_doc.newCellId());
         if (!parts.empty())
             part->setMetadata(cell->metadata());
@@ -238,7 +243,8 @@ void NotebookEditing::editSource(int index, const QString& text) {
     m_doc.undoStack()->push(new EditSourceCommand(m_doc, index, before, text));
 }
 
-void NotebookEditing::setSources(const QList<int>& indices, const QStringList& texts, const QString& label) {
+void NotebookEditing::setSources(const QList<int>& indices, const QStringList& texts,
+                                 const QString& label) {
     auto* macro = new QUndoCommand(label);
     for (qsizetype k = 0; k < indices.size() && k < texts.size(); ++k)
         new SetSourceCommand(m_doc, indices[k], texts[k], macro);

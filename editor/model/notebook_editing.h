@@ -18,7 +18,8 @@ public:
     // Moves the contiguous block [first, first+count) by delta (-1 up, +1 down). False at an edge.
     bool moveCells(int first, int count, int delta);
     void changeType(const QList<int>& indices, CellType type);
-    // Joins the cells into the first, sources separated by a blank line; outputs of code cells kept.
+    // Joins the cells into the first, sources separated by a blank line; outputs of code cells
+    // kept.
     void mergeCells(QList<int> indices);
     // Splits at each UTF-16 position of the cell's source (sorted); returns the number of parts.
     int splitCell(int index, QList<int> positions);

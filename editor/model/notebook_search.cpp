@@ -57,7 +57,8 @@ QList<SearchMatch> NotebookSearch::findAll(const NotebookDocument& doc) const {
     return out;
 }
 
-QString NotebookSearch::replaceAll(const QString& text, const QString& replacement, int* count) const {
+QString NotebookSearch::replaceAll(const QString& text, const QString& replacement,
+                                   int* count) const {
     int n = 0;
     QString result;
     int last = 0;
@@ -81,7 +82,8 @@ QString NotebookSearch::replaceAll(const QString& text, const QString& replaceme
     return n ? result : text;
 }
 
-QString NotebookSearch::replaceOne(const QString& text, int start, const QString& replacement) const {
+QString NotebookSearch::replaceOne(const QString& text, int start,
+                                   const QString& replacement) const {
     const auto m = m_re.match(text, start);
     if (!m.hasMatch() || m.capturedStart() != start)
         return text;

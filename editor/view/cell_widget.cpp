@@ -31,22 +31,26 @@ protected:
         QPainter p(this);
         const bool dark = isDarkPalette(palette());
         if (mode != CellWidget::Mode::None) {
-            const QColor bar = mode == CellWidget::Mode::Edit ? QColor(0x4c, 0xaf, 0x50) : QColor(0x42, 0x85, 0xf4);
+            const QColor bar = mode == CellWidget::Mode::Edit ? QColor(0x4c, 0xaf, 0x50)
+                                                              : QColor(0x42, 0x85, 0xf4);
             p.fillRect(0, 0, 4, height(), bar);
         }
         QFont f = font();
         f.setFamily(QStringLiteral("monospace"));
         p.setFont(f);
         p.setPen(dark ? QColor(0x9a, 0xa4, 0xb5) : QColor(0x30, 0x3f, 0x9f));
-        p.drawText(QRect(6, Pad + 2, width() - 10, fontMetrics().height() + 4), Qt::AlignRight | Qt::AlignTop, prompt);
+        p.drawText(QRect(6, Pad + 2, width() - 10, fontMetrics().height() + 4),
+                   Qt::AlignRight | Qt::AlignTop, prompt);
         if (collapsible) {
             p.setPen(palette().color(QPalette::Text));
             const QRect r(8, Pad + 4, 14, 14);
             QPolygon arrow;
             if (collapsed)
-                arrow << QPoint(r.left() + 3, r.top()) << QPoint(r.right() - 2, r.center().y()) << QPoint(r.left() + 3, r.bottom());
+                arrow << QPoint(r.left() + 3, r.top()) << QPoint(r.right() - 2, r.center().y())
+                      << QPoint(r.left() + 3, r.bottom());
             else
-                arrow << QPoint(r.left(), r.top() + 3) << QPoint(r.right(), r.top() + 3) << QPoint(r.center().x(), r.bottom() - 2);
+                arrow << QPoint(r.left(), r.top() + 3) << QPoint(r.right(), r.top() + 3)
+                      << QPoint(r.center().x(), r.bottom() - 2);
             p.setBrush(palette().color(QPalette::Text));
             p.drawPolygon(arrow);
         }
@@ -99,7 +103,8 @@ void CellWidget::watchClicks(QWidget* root) {
 bool CellWidget::eventFilter(QObject*, QEvent* event) {
     if (event->type() == QEvent::MouseButtonPress)
         emit activated(this);
-    else if (event->type() == QEvent::MouseButtonDblClick && m_markdown && !m_editingMarkdown && m_markdown->isVisible())
+    else if (event->type() == QEvent::MouseButtonDblClick && m_markdown && !m_editingMarkdown &&
+             m_markdown->isVisible())
         startEditing();
     return false;
 }
@@ -121,7 +126,8 @@ void CellWidget::ensureEditor() {
     });
     connect(m_editor, &CodeEditor::focusEntered, this, [this] { emit editRequested(this); });
     connect(m_editor, &CodeEditor::escapePressed, this, [this] { emit escapePressed(this); });
-    connect(m_editor, &CodeEditor::runRequested, this, [this](Qt::KeyboardModifiers m) { emit runRequested(this, m); });
+    connect(m_editor, &CodeEditor::runRequested, this,
+            [this](Qt::KeyboardModifiers m) { emit runRequested(this, m); });
     connect(m_editor, &CodeEditor::navigateOut, this, [this](int d) { emit navigateOut(this, d); });
     m_editor->show();
 }
@@ -140,7 +146,8 @@ void CellWidget::setOptions(const CellViewOptions& options) {
 void CellWidget::updatePrompt() {
     if (m_cell->isCode()) {
         const auto n = m_cell->executionCount();
-        m_gutter->prompt = QStringLiteral("[%1]:").arg(n ? QString::number(*n) : QStringLiteral(" "));
+        m_gutter->prompt =
+            QStringLiteral("[%1]:").arg(n ? QString::number(*n) : QStringLiteral(" "));
     } else {
         m_gutter->prompt.clear();
     }
@@ -184,7 +191,9 @@ void CellWidget::layoutChildren() {
     update();
 }
 
-void CellWidget::resizeEvent(QResizeEvent*) { layoutChildren(); }
+void CellWidget::resizeEvent(QResizeEvent*) {
+    layoutChildren();
+}
 
 void CellWidget::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -194,8 +203,9 @@ void CellWidget::paintEvent(QPaintEvent*) {
     if (m_editor && (!m_markdown || m_editingMarkdown)) {
         const QRect box = m_editor->geometry().adjusted(-1, -1, 1, 1);
         p.fillRect(box, palette().color(QPalette::Base));
-        QColor border = m_mode == Mode::Edit ? QColor(0x4c, 0xaf, 0x50)
-                                             : (dark ? QColor(0x50, 0x55, 0x5e) : QColor(0xcf, 0xcf, 0xcf));
+        QColor border = m_mode == Mode::Edit
+                            ? QColor(0x4c, 0xaf, 0x50)
+                            : (dark ? QColor(0x50, 0x55, 0x5e) : QColor(0xcf, 0xcf, 0xcf));
         p.setPen(border);
         p.drawRect(box.adjusted(0, 0, -1, -1));
     }

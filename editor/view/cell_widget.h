@@ -47,9 +47,9 @@ public:
     void outputsChanged();
 
 signals:
-    void activated(CellWidget* self);      // clicked: select this cell
-    void editRequested(CellWidget* self);  // the editor got focus
-    void sourceEdited(CellWidget* self);   // the user typed
+    void activated(CellWidget* self);     // clicked: select this cell
+    void editRequested(CellWidget* self); // the editor got focus
+    void sourceEdited(CellWidget* self);  // the user typed
     void heightChanged(CellWidget* self);
     void escapePressed(CellWidget* self);
     void runRequested(CellWidget* self, Qt::KeyboardModifiers modifiers);

@@ -2,12 +2,11 @@
 
 #include "lexer_factory.h"
 
+#include <QFontDatabase>
+#include <QKeyEvent>
 #include <Qsci/qscicommand.h>
 #include <Qsci/qscicommandset.h>
 #include <Qsci/qscilexer.h>
-
-#include <QFontDatabase>
-#include <QKeyEvent>
 
 namespace quire::editor {
 
@@ -73,7 +72,8 @@ void CodeEditor::applyPalette() {
     setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
     setMarginsBackgroundColor(base);
     setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
-    setMatchedBraceBackgroundColor(isDarkPalette(pal) ? QColor(0x3a, 0x5a, 0x3a) : QColor(0xc8, 0xf0, 0xc8));
+    setMatchedBraceBackgroundColor(isDarkPalette(pal) ? QColor(0x3a, 0x5a, 0x3a)
+                                                      : QColor(0xc8, 0xf0, 0xc8));
     setMatchedBraceForegroundColor(text);
     setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
     if (!lex) {
@@ -111,7 +111,9 @@ int CodeEditor::contentHeight() const {
     return std::max(1, lines()) * lineHeight + 8;
 }
 
-QSize CodeEditor::sizeHint() const { return {200, contentHeight()}; }
+QSize CodeEditor::sizeHint() const {
+    return {200, contentHeight()};
+}
 
 int CodeEditor::cursorOffset() const {
     int line, index;
@@ -134,9 +136,11 @@ void CodeEditor::keyPressEvent(QKeyEvent* event) {
         emit escapePressed();
         return;
     }
-    const auto runMods = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier);
+    const auto runMods =
+        event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier);
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-        (runMods == Qt::ShiftModifier || runMods == Qt::ControlModifier || runMods == Qt::AltModifier)) {
+        (runMods == Qt::ShiftModifier || runMods == Qt::ControlModifier ||
+         runMods == Qt::AltModifier)) {
         emit runRequested(runMods);
         return;
     }

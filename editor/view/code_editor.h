@@ -25,11 +25,11 @@ public:
     void applyPalette();
 
 signals:
-    void userEdited();           // the user changed the text
-    void escapePressed();        // leave edit mode
+    void userEdited();    // the user changed the text
+    void escapePressed(); // leave edit mode
     // Shift+Enter (advance), Ctrl+Enter (stay) or Alt+Enter (insert below): "run this cell".
     void runRequested(Qt::KeyboardModifiers modifiers);
-    void contentHeightChanged(); // number of lines changed
+    void contentHeightChanged();     // number of lines changed
     void navigateOut(int direction); // Up on the first line (-1) / Down on the last (+1)
     void focusEntered();
 

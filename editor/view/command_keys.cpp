@@ -15,14 +15,16 @@ bool CommandKeys::claims(const QKeyEvent* ke) const {
     if (ke->modifiers() != Qt::NoModifier && ke->modifiers() != Qt::ShiftModifier)
         return false;
     const int k = ke->key();
-    return (k >= Qt::Key_A && k <= Qt::Key_Z) || (k >= Qt::Key_0 && k <= Qt::Key_9) || k == Qt::Key_Up ||
-           k == Qt::Key_Down || k == Qt::Key_Return || k == Qt::Key_Enter;
+    return (k >= Qt::Key_A && k <= Qt::Key_Z) || (k >= Qt::Key_0 && k <= Qt::Key_9) ||
+           k == Qt::Key_Up || k == Qt::Key_Down || k == Qt::Key_Return || k == Qt::Key_Enter;
 }
 
 bool CommandKeys::handle(const QKeyEvent* e) {
-    const auto mods = e->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+    const auto mods = e->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier |
+                                        Qt::MetaModifier);
     const int key = e->key();
-    const bool twice = m_pendingKey == key && m_pendingTimer.isValid() && m_pendingTimer.elapsed() < DoubleKeyMs;
+    const bool twice =
+        m_pendingKey == key && m_pendingTimer.isValid() && m_pendingTimer.elapsed() < DoubleKeyMs;
     m_pendingKey = 0;
     NotebookView& v = m_view;
     const int count = v.document()->cellCount();

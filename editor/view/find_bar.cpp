@@ -103,7 +103,8 @@ void FindBar::refresh() {
         return;
     }
     m_matches = s.findAll(*m_view->document());
-    m_status->setText(m_find->text().isEmpty() ? QString() : tr("%n match(es)", nullptr, int(m_matches.size())));
+    m_status->setText(
+        m_find->text().isEmpty() ? QString() : tr("%n match(es)", nullptr, int(m_matches.size())));
 }
 
 void FindBar::findNext(int direction) {

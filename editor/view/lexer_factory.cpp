@@ -16,23 +16,27 @@
 
 namespace quire::editor {
 
-bool isDarkPalette(const QPalette& palette) { return palette.color(QPalette::Base).lightness() < 128; }
+bool isDarkPalette(const QPalette& palette) {
+    return palette.color(QPalette::Base).lightness() < 128;
+}
 
 namespace {
 QsciLexer* makeLexer(const QString& lang, QObject* parent) {
-    if (lang == QLatin1String("python") || lang == QLatin1String("ipython") || lang.startsWith(QLatin1String("python"))) {
+    if (lang == QLatin1String("python") || lang == QLatin1String("ipython") ||
+        lang.startsWith(QLatin1String("python"))) {
         auto* l = new QsciLexerPython(parent);
         l->setIndentationWarning(QsciLexerPython::NoWarning);
         return l;
     }
     if (lang == QLatin1String("r"))
         return new RLexer(parent);
-    if (lang == QLatin1String("bash") || lang == QLatin1String("sh") || lang == QLatin1String("shell"))
+    if (lang == QLatin1String("bash") || lang == QLatin1String("sh") ||
+        lang == QLatin1String("shell"))
         return new QsciLexerBash(parent);
     if (lang == QLatin1String("javascript") || lang == QLatin1String("typescript"))
         return new QsciLexerJavaScript(parent);
-    if (lang == QLatin1String("c++") || lang == QLatin1String("cpp") || lang == QLatin1String("c") ||
-        lang == QLatin1String("cuda"))
+    if (lang == QLatin1String("c++") || lang == QLatin1String("cpp") ||
+        lang == QLatin1String("c") || lang == QLatin1String("cuda"))
         return new QsciLexerCPP(parent);
     if (lang == QLatin1String("sql"))
         return new QsciLexerSQL(parent);
@@ -60,7 +64,8 @@ QColor forDark(const QColor& c) {
 }
 } // namespace
 
-QsciLexer* createLexer(const QString& language, const QPalette& palette, const QFont& font, QObject* parent) {
+QsciLexer* createLexer(const QString& language, const QPalette& palette, const QFont& font,
+                       QObject* parent) {
     QsciLexer* lexer = makeLexer(language.toLower(), parent);
     if (!lexer)
         return nullptr;
@@ -77,7 +82,8 @@ QsciLexer* createLexer(const QString& language, const QPalette& palette, const Q
         if (dark) {
             const QColor c = lexer->defaultColor(style);
             // Plain (black/grey) text takes the palette's text colour; colours keep their hue.
-            lexer->setColor(c.hslSaturation() < 40 ? palette.color(QPalette::Text) : forDark(c), style);
+            lexer->setColor(c.hslSaturation() < 40 ? palette.color(QPalette::Text) : forDark(c),
+                            style);
         }
     }
     return lexer;

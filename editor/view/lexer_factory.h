@@ -10,7 +10,8 @@ namespace quire::editor {
 
 // The QScintilla lexer for a notebook language ("python", "r", "bash", ...), coloured for the
 // palette (light or dark) and using `font`. Null for plain text.
-QsciLexer* createLexer(const QString& language, const QPalette& palette, const QFont& font, QObject* parent);
+QsciLexer* createLexer(const QString& language, const QPalette& palette, const QFont& font,
+                       QObject* parent);
 
 bool isDarkPalette(const QPalette& palette);
 

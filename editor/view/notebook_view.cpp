@@ -12,14 +12,15 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
-
 #include <algorithm>
 
 namespace quire::editor {
 
 namespace {
 
-int lineCount(const QString& s) { return int(s.count(QLatin1Char('\n'))) + 1; }
+int lineCount(const QString& s) {
+    return int(s.count(QLatin1Char('\n'))) + 1;
+}
 
 // The level of a markdown cell's first heading (1-6), 0 when it has none.
 int headingLevel(const Cell& cell) {
@@ -42,7 +43,8 @@ NotebookView::NotebookView(NotebookDocument* document, QWidget* parent)
     m_options.language = document->language();
     m_slots.reserve(size_t(document->cellCount()));
     for (int i = 0; i < document->cellCount(); ++i)
-        m_slots.push_back({document->cell(i), estimateHeight(*document->cell(i)), false, false, nullptr});
+        m_slots.push_back(
+            {document->cell(i), estimateHeight(*document->cell(i)), false, false, nullptr});
     updateHidden();
     connect(document, &NotebookDocument::cellsInserted, this, &NotebookView::onInserted);
     connect(document, &NotebookDocument::cellsRemoved, this, &NotebookView::onRemoved);
@@ -100,7 +102,8 @@ void NotebookView::onMoved(int first, int count, int to) {
 
 void NotebookView::onReplaced(int index) {
     release(index);
-    m_slots[size_t(index)] = {m_doc->cell(index), estimateHeight(*m_doc->cell(index)), false, false, nullptr};
+    m_slots[size_t(index)] = {m_doc->cell(index), estimateHeight(*m_doc->cell(index)), false, false,
+                              nullptr};
     updateHidden();
     requestLayout();
 }
@@ -140,7 +143,8 @@ int NotebookView::estimateHeight(const Cell& cell) const {
             h += int(o.value("traceback", Json::array()).size() + 1) * m_lineHeight;
         } else if (o.contains("data") && o["data"].is_object()) {
             const auto& data = o["data"];
-            if (data.contains("image/png") || data.contains("image/jpeg") || data.contains("image/svg+xml"))
+            if (data.contains("image/png") || data.contains("image/jpeg") ||
+                data.contains("image/svg+xml"))
                 h += 280;
             else if (data.contains("text/plain"))
                 h += lineCount(joinedText(data["text/plain"])) * m_lineHeight;
@@ -152,7 +156,9 @@ int NotebookView::estimateHeight(const Cell& cell) const {
     return h;
 }
 
-int NotebookView::contentWidth() const { return viewport()->width(); }
+int NotebookView::contentWidth() const {
+    return viewport()->width();
+}
 
 void NotebookView::requestLayout() {
     m_layoutDirty = true;
@@ -224,7 +230,8 @@ void NotebookView::placeWidgets() {
         auto& s = m_slots[i];
         if (!s.widget)
             continue;
-        const bool far = s.hidden || m_tops[i] + s.height < scroll - 2 * vh || m_tops[i] > scroll + 3 * vh;
+        const bool far =
+            s.hidden || m_tops[i] + s.height < scroll - 2 * vh || m_tops[i] > scroll + 3 * vh;
         if (far && !(m_editMode && int(i) == m_current))
             release(int(i));
     }
@@ -258,8 +265,9 @@ CellWidget* NotebookView::materialize(int index) {
         return s.widget;
     s.widget = new CellWidget(s.cell, m_options, viewport());
     connectWidget(s.widget);
-    s.widget->setMode(index == m_current ? (m_editMode ? CellWidget::Mode::Edit : CellWidget::Mode::Command)
-                                         : CellWidget::Mode::None);
+    s.widget->setMode(index == m_current
+                          ? (m_editMode ? CellWidget::Mode::Edit : CellWidget::Mode::Command)
+                          : CellWidget::Mode::None);
     const int level = headingLevel(*s.cell);
     s.widget->setCollapsible(level > 0, m_collapsed.count(s.cell.get()) > 0, 0);
     s.widget->show();
@@ -316,7 +324,9 @@ void NotebookView::connectWidget(CellWidget* w) {
         if (i < 0)
             return;
         setCurrentIndex(i);
-        runCurrent(m == Qt::ShiftModifier ? RunMode::Advance : m == Qt::AltModifier ? RunMode::InsertBelow : RunMode::Stay);
+        runCurrent(m == Qt::ShiftModifier ? RunMode::Advance
+                   : m == Qt::AltModifier ? RunMode::InsertBelow
+                                          : RunMode::Stay);
     });
     connect(w, &CellWidget::navigateOut, this, [this](CellWidget* self, int d) {
         const int i = slotIndex(self);
@@ -410,9 +420,13 @@ void NotebookView::updateHidden() {
     }
 }
 
-bool NotebookView::isCollapsed(int index) const { return m_collapsed.count(m_slots.at(size_t(index)).cell.get()) > 0; }
+bool NotebookView::isCollapsed(int index) const {
+    return m_collapsed.count(m_slots.at(size_t(index)).cell.get()) > 0;
+}
 
-bool NotebookView::isHidden(int index) const { return m_slots.at(size_t(index)).hidden; }
+bool NotebookView::isHidden(int index) const {
+    return m_slots.at(size_t(index)).hidden;
+}
 
 void NotebookView::toggleSection(int index) {
     const Cell* c = m_slots.at(size_t(index)).cell.get();
@@ -552,7 +566,8 @@ CellWidget* NotebookView::widgetAt(int index) const {
 }
 
 int NotebookView::materializedCount() const {
-    return int(std::count_if(m_slots.begin(), m_slots.end(), [](const Slot& s) { return s.widget != nullptr; }));
+    return int(std::count_if(m_slots.begin(), m_slots.end(),
+                             [](const Slot& s) { return s.widget != nullptr; }));
 }
 
 int NotebookView::cellTop(int index) {
@@ -564,7 +579,9 @@ int NotebookView::cellTop(int index) {
 // ---- operations -------------------------------------------------------------------------------
 
 void NotebookView::insertCell(bool below, CellType type) {
-    const int at = m_slots.empty() ? 0 : (below ? std::max(m_anchor, m_current) + 1 : std::min(m_anchor, m_current));
+    const int at = m_slots.empty() ? 0
+                                   : (below ? std::max(m_anchor, m_current) + 1
+                                            : std::min(m_anchor, m_current));
     m_editing.insertCell(at, type);
     setCurrentIndex(at);
 }
@@ -579,14 +596,18 @@ void NotebookView::deleteSelected() {
     setCurrentIndex(std::min(sel.front(), m_doc->cellCount() - 1));
 }
 
-void NotebookView::copySelected() { CellClipboard::put(m_editing.copyCells(selectedIndices())); }
+void NotebookView::copySelected() {
+    CellClipboard::put(m_editing.copyCells(selectedIndices()));
+}
 
 void NotebookView::cutSelected() {
     copySelected();
     deleteSelected();
 }
 
-bool NotebookView::canPaste() const { return CellClipboard::hasCells(); }
+bool NotebookView::canPaste() const {
+    return CellClipboard::hasCells();
+}
 
 void NotebookView::paste(bool below) {
     const Json cells = CellClipboard::cells();
@@ -642,7 +663,9 @@ void NotebookView::moveSelected(int delta) {
     setCurrentIndex(cur + delta, true);
 }
 
-void NotebookView::clearSelectedOutputs() { m_editing.clearOutputs(selectedIndices()); }
+void NotebookView::clearSelectedOutputs() {
+    m_editing.clearOutputs(selectedIndices());
+}
 
 void NotebookView::clearAllOutputs() {
     QList<int> all;
@@ -681,7 +704,8 @@ void NotebookView::runCurrent(RunMode mode) {
 
 bool NotebookView::event(QEvent* event) {
     // In command mode single keys are notebook commands, not shortcuts of other widgets.
-    if (event->type() == QEvent::ShortcutOverride && !m_editMode && m_keys->claims(static_cast<QKeyEvent*>(event))) {
+    if (event->type() == QEvent::ShortcutOverride && !m_editMode &&
+        m_keys->claims(static_cast<QKeyEvent*>(event))) {
         event->accept();
         return true;
     }
@@ -693,6 +717,5 @@ void NotebookView::keyPressEvent(QKeyEvent* event) {
         return;
     QAbstractScrollArea::keyPressEvent(event);
 }
-
 
 } // namespace quire::editor

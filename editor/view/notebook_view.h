@@ -5,7 +5,6 @@
 
 #include <QAbstractScrollArea>
 #include <QPointer>
-
 #include <memory>
 #include <unordered_set>
 
@@ -73,7 +72,7 @@ signals:
     void modeChanged(bool editMode);
     void markdownRendered(int index);
     void executeRequested(int index); // a code cell asked to run
-    void layoutSettled(); // every visible cell has its widget and exact height
+    void layoutSettled();             // every visible cell has its widget and exact height
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -27,7 +27,6 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -82,9 +81,10 @@ void openOnce(const QString& path, bool typing) {
     while (!answered)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     const qint64 interactive = clock.elapsed();
-    std::printf("  open: first-paint %lld ms, interactive %lld ms, rss +%.0f MB (total %.0f MB), %d of %d cells own widgets\n",
-                static_cast<long long>(watch.at), static_cast<long long>(interactive), rssMb() - rss0, rssMb(),
-                view->materializedCount(), page->document()->cellCount());
+    std::printf("  open: first-paint %lld ms, interactive %lld ms, rss +%.0f MB (total %.0f MB), "
+                "%d of %d cells own widgets\n",
+                static_cast<long long>(watch.at), static_cast<long long>(interactive),
+                rssMb() - rss0, rssMb(), view->materializedCount(), page->document()->cellCount());
     // The whole notebook is usable: jump to the last cell and back, each until painted.
     for (int target : {page->document()->cellCount() - 1, 0}) {
         QElapsedTimer jump;
@@ -115,8 +115,9 @@ void openOnce(const QString& path, bool typing) {
             QCoreApplication::processEvents();
             ms.push_back(double(t.nsecsElapsed()) / 1e6);
         }
-        std::printf("  typing (200 keys in cell %d): median %.2f ms, p95 %.2f ms, max %.2f ms\n", target,
-                    percentile(ms, 0.5), percentile(ms, 0.95), *std::max_element(ms.begin(), ms.end()));
+        std::printf("  typing (200 keys in cell %d): median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+                    target, percentile(ms, 0.5), percentile(ms, 0.95),
+                    *std::max_element(ms.begin(), ms.end()));
         page->document()->undoStack()->setClean(); // no "save changes?" on close
     }
     window->files()->closeAll();
@@ -140,7 +141,8 @@ void coldStart(int runs) {
         if (i == 0)
             std::printf("  (in-process %s)", p.readAllStandardOutput().trimmed().constData());
     }
-    std::printf("\ncold start to first paint (spawn → exit after first paint, %d runs): median %.0f ms, min %.0f ms\n",
+    std::printf("\ncold start to first paint (spawn → exit after first paint, %d runs): median "
+                "%.0f ms, min %.0f ms\n",
                 runs, percentile(ms, 0.5), *std::min_element(ms.begin(), ms.end()));
 }
 } // namespace
@@ -160,9 +162,11 @@ int main(int argc, char** argv) {
     if (files.isEmpty()) {
         QProcess gen;
         gen.start(QStringLiteral("/usr/bin/python3"),
-                  {QStringLiteral(QUIRE_SOURCE_DIR "/tests/bench/gen_bench_notebooks.py"), QStringLiteral("/tmp/quire-bench")});
+                  {QStringLiteral(QUIRE_SOURCE_DIR "/tests/bench/gen_bench_notebooks.py"),
+                   QStringLiteral("/tmp/quire-bench")});
         gen.waitForFinished(600000);
-        files = QString::fromUtf8(gen.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        files = QString::fromUtf8(gen.readAllStandardOutput())
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
     for (const auto& f : files) {
         std::printf("%s (%.1f MB)\n", qPrintable(f), double(QFile(f).size()) / 1e6);

@@ -97,7 +97,8 @@ private slots:
         QVERIFY(!w.files()->openFile(path));
         QCOMPARE(int(w.pages().size()), before);
         QVERIFY2(message.contains(QLatin1String("broken.ipynb")), qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("line")) || message.contains(QLatin1String(":1")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("line")) || message.contains(QLatin1String(":1")),
+                 qPrintable(message));
     }
 
     void schemaViolationsOpenWithAWarning() {
@@ -158,10 +159,12 @@ private slots:
         QVERIFY(page->document()->saveAs(path));
         // nbformat itself reads it back and writes the same bytes.
         QProcess py;
-        py.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"), QStringLiteral("import nbformat,sys; nb=nbformat.read(sys.argv[1], as_version=4); "
-                                                       "nbformat.validate(nb); sys.stdout.write(nbformat.writes(nb)+'\\n')"),
-                  path});
+        py.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import nbformat,sys; nb=nbformat.read(sys.argv[1], as_version=4); "
+                            "nbformat.validate(nb); sys.stdout.write(nbformat.writes(nb)+'\\n')"),
+             path});
         QVERIFY(py.waitForFinished(60000));
         QCOMPARE(py.exitCode(), 0);
         QCOMPARE(py.readAllStandardOutput(), readAll(path));
@@ -170,7 +173,8 @@ private slots:
     void secondInstanceHandsOverFiles() {
         QTemporaryDir dir;
         const QString path = write(dir, "handed.ipynb", FourSpaces);
-        const QString user = QStringLiteral("quire-test-%1").arg(QCoreApplication::applicationPid());
+        const QString user =
+            QStringLiteral("quire-test-%1").arg(QCoreApplication::applicationPid());
         qputenv("USER", user.toUtf8());
         app::SingleInstance running(app::SingleInstance::defaultKey());
         QVERIFY(running.listen());

@@ -1,10 +1,10 @@
 // The notebook view with real widgets (offscreen): virtualization, Jupyter's command/edit
 // keyboard model, undo across cells, find/replace, collapsible sections.
 #include "editor/model/notebook_document.h"
+#include "editor/render/markdown_view.h"
 #include "editor/view/code_editor.h"
 #include "editor/view/find_bar.h"
 #include "editor/view/notebook_view.h"
-#include "editor/render/markdown_view.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -17,18 +17,26 @@ namespace {
 std::unique_ptr<NotebookDocument> makeDoc(int pairs) {
     Json cells = Json::array();
     for (int i = 0; i < pairs; ++i) {
-        cells.push_back({{"cell_type", "markdown"}, {"id", "m" + std::to_string(i)}, {"metadata", Json::object()},
+        cells.push_back({{"cell_type", "markdown"},
+                         {"id", "m" + std::to_string(i)},
+                         {"metadata", Json::object()},
                          {"source", "## Section " + std::to_string(i) + "\n\nText $x^2$."}});
         Json out = Json::array();
         std::string text;
         for (int k = 0; k < 20; ++k)
             text += "line " + std::to_string(k) + "\n";
         out.push_back({{"output_type", "stream"}, {"name", "stdout"}, {"text", text}});
-        cells.push_back({{"cell_type", "code"}, {"id", "c" + std::to_string(i)}, {"metadata", Json::object()},
-                         {"execution_count", i + 1}, {"outputs", out},
+        cells.push_back({{"cell_type", "code"},
+                         {"id", "c" + std::to_string(i)},
+                         {"metadata", Json::object()},
+                         {"execution_count", i + 1},
+                         {"outputs", out},
                          {"source", "x = " + std::to_string(i) + "\nprint(x)"}});
     }
-    Json nb = {{"cells", cells}, {"metadata", {{"language_info", {{"name", "python"}}}}}, {"nbformat", 4}, {"nbformat_minor", 5}};
+    Json nb = {{"cells", cells},
+               {"metadata", {{"language_info", {{"name", "python"}}}}},
+               {"nbformat", 4},
+               {"nbformat_minor", 5}};
     auto r = NotebookDocument::fromBytes(QByteArray::fromStdString(nb.dump(1)), {});
     return std::move(r.document);
 }
@@ -50,7 +58,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         settle();
         QVERIFY2(view.materializedCount() > 0, "nothing visible");
-        QVERIFY2(view.materializedCount() < 40, qPrintable(QString::number(view.materializedCount())));
+        QVERIFY2(view.materializedCount() < 40,
+                 qPrintable(QString::number(view.materializedCount())));
         view.setCurrentIndex(1500);
         settle();
         QVERIFY(view.widgetAt(1500));
@@ -106,7 +115,8 @@ private slots:
         // Shift+M merges the selection.
         view.setCurrentIndex(0);
         QTest::keyClick(&view, Qt::Key_Down, Qt::ShiftModifier);
-        const QString merged = doc->cell(0)->source() + QStringLiteral("\n\n") + doc->cell(1)->source();
+        const QString merged =
+            doc->cell(0)->source() + QStringLiteral("\n\n") + doc->cell(1)->source();
         QTest::keyClick(&view, Qt::Key_M, Qt::ShiftModifier);
         QCOMPARE(doc->cell(0)->source(), merged);
         // X cuts.

@@ -17,7 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
-
 #include <cmath>
 
 using namespace quire;
@@ -49,32 +48,60 @@ std::string plotPng() {
 
 QString writeSample(const QString& dir) {
     Json cells = Json::array();
-    auto md = [&](const char* s) { cells.push_back({{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", s}}); };
+    auto md = [&](const char* s) {
+        cells.push_back({{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", s}});
+    };
     md("# Damped oscillation\n\nThe signal is $y(t) = e^{-t/\\tau} \\sin(\\omega t)$ with "
        "$\\omega = 2\\pi f$.\n\n$$E = \\frac{1}{2} m v^2 + \\sum_{i=1}^{n} x_i^2$$\n\n"
        "| parameter | value |\n|---|---|\n| $\\tau$ | 400 |\n| $f$ | 2 Hz |");
-    cells.push_back({{"cell_type", "code"}, {"execution_count", 1}, {"metadata", Json::object()},
-                     {"source", "import numpy as np\nimport matplotlib.pyplot as plt\n\n"
-                                "t = np.linspace(0, 4, 400)\ny = np.exp(-t / 4) * np.sin(2 * np.pi * t)\n"
-                                "print(f\"{len(t)} samples, peak {y.max():.3f}\")\nplt.plot(t, y)"},
-                     {"outputs", Json::array({
-                                     {{"output_type", "stream"}, {"name", "stdout"}, {"text", "400 samples, peak 0.944\n"}},
-                                     {{"output_type", "display_data"}, {"metadata", Json::object()},
-                                      {"data", {{"image/png", plotPng()}, {"text/plain", "<Figure size 480x260>"}}}}})}});
-    md("## Checking the data\n\n- values are **finite**\n- the peak is below `1.0`\n\n```python\nassert np.isfinite(y).all()\n```");
-    cells.push_back({{"cell_type", "code"}, {"execution_count", 2}, {"metadata", Json::object()},
+    cells.push_back(
+        {{"cell_type", "code"},
+         {"execution_count", 1},
+         {"metadata", Json::object()},
+         {"source", "import numpy as np\nimport matplotlib.pyplot as plt\n\n"
+                    "t = np.linspace(0, 4, 400)\ny = np.exp(-t / 4) * np.sin(2 * np.pi * t)\n"
+                    "print(f\"{len(t)} samples, peak {y.max():.3f}\")\nplt.plot(t, y)"},
+         {"outputs",
+          Json::array(
+              {{{"output_type", "stream"},
+                {"name", "stdout"},
+                {"text", "400 samples, peak 0.944\n"}},
+               {{"output_type", "display_data"},
+                {"metadata", Json::object()},
+                {"data", {{"image/png", plotPng()}, {"text/plain", "<Figure size 480x260>"}}}}})}});
+    md("## Checking the data\n\n- values are **finite**\n- the peak is below "
+       "`1.0`\n\n```python\nassert np.isfinite(y).all()\n```");
+    cells.push_back({{"cell_type", "code"},
+                     {"execution_count", 2},
+                     {"metadata", Json::object()},
                      {"source", "y.max() > 1.0"},
-                     {"outputs", Json::array({{{"output_type", "execute_result"}, {"execution_count", 2}, {"metadata", Json::object()},
+                     {"outputs", Json::array({{{"output_type", "execute_result"},
+                                               {"execution_count", 2},
+                                               {"metadata", Json::object()},
                                                {"data", {{"text/plain", "False"}}}}})}});
-    cells.push_back({{"cell_type", "code"}, {"execution_count", 3}, {"metadata", Json::object()},
-                     {"source", "1 / 0"},
-                     {"outputs", Json::array({{{"output_type", "error"}, {"ename", "ZeroDivisionError"}, {"evalue", "division by zero"},
-                                               {"traceback", Json::array({"\x1b[0;31m---------------------------------------------------------------------------\x1b[0m",
-                                                                          "\x1b[0;31mZeroDivisionError\x1b[0m                         Traceback (most recent call last)",
-                                                                          "Cell \x1b[0;32mIn[3], line 1\x1b[0m\n\x1b[0;32m----> 1\x1b[0m \x1b[38;5;241m1\x1b[39m \x1b[38;5;241m/\x1b[39m \x1b[38;5;241m0\x1b[39m\n",
-                                                                          "\x1b[0;31mZeroDivisionError\x1b[0m: division by zero"})}}})}});
+    cells.push_back(
+        {{"cell_type", "code"},
+         {"execution_count", 3},
+         {"metadata", Json::object()},
+         {"source", "1 / 0"},
+         {"outputs",
+          Json::array(
+              {{{"output_type", "error"},
+                {"ename", "ZeroDivisionError"},
+                {"evalue", "division by zero"},
+                {"traceback",
+                 Json::array(
+                     {"\x1b[0;31m------------------------------------------------------------------"
+                      "---------\x1b[0m",
+                      "\x1b[0;31mZeroDivisionError\x1b[0m                         Traceback (most "
+                      "recent call last)",
+                      "Cell \x1b[0;32mIn[3], line 1\x1b[0m\n\x1b[0;32m----> 1\x1b[0m "
+                      "\x1b[38;5;241m1\x1b[39m \x1b[38;5;241m/\x1b[39m \x1b[38;5;241m0\x1b[39m\n",
+                      "\x1b[0;31mZeroDivisionError\x1b[0m: division by zero"})}}})}});
     Json nb = {{"cells", cells},
-               {"metadata", {{"kernelspec", {{"display_name", "Python 3"}, {"language", "python"}, {"name", "python3"}}}}},
+               {"metadata",
+                {{"kernelspec",
+                  {{"display_name", "Python 3"}, {"language", "python"}, {"name", "python3"}}}}},
                {"nbformat", 4},
                {"nbformat_minor", 4}};
     const QString path = dir + QStringLiteral("/damped-oscillation.ipynb");
@@ -104,7 +131,8 @@ private slots:
         QTest::addColumn<QString>("lang");
         for (const char* theme : {"light", "dark"})
             for (const char* lang : {"en", "ko"})
-                QTest::newRow(qPrintable(QStringLiteral("%1-%2").arg(theme, lang))) << theme << lang;
+                QTest::newRow(qPrintable(QStringLiteral("%1-%2").arg(theme, lang)))
+                    << theme << lang;
     }
 
     void shots() {
@@ -129,7 +157,8 @@ private slots:
             QTest::qWait(200);
             const QImage img = window.grab().toImage();
             QVERIFY(!isBlank(img));
-            const QString out = qEnvironmentVariable("QUIRE_SHOT_DIR", QStringLiteral("/tmp/quire-shots"));
+            const QString out =
+                qEnvironmentVariable("QUIRE_SHOT_DIR", QStringLiteral("/tmp/quire-shots"));
             QDir().mkpath(out);
             QVERIFY(img.save(QStringLiteral("%1/editor-%2-%3.png").arg(out, theme, lang)));
             const QColor bg = img.pixelColor(img.width() - 30, img.height() - 30);

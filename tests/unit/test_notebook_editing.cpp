@@ -5,7 +5,6 @@
 
 #include <QSignalSpy>
 #include <QTest>
-
 #include <set>
 
 using namespace quire::editor;
@@ -129,12 +128,16 @@ private slots:
     }
 
     void sourceKeepsListShape() {
-        Cell c(Json{{"cell_type", "code"}, {"source", Json::array({"x = 1\n", "y = 2"})}, {"metadata", Json::object()},
-                    {"outputs", Json::array()}, {"execution_count", nullptr}});
+        Cell c(Json{{"cell_type", "code"},
+                    {"source", Json::array({"x = 1\n", "y = 2"})},
+                    {"metadata", Json::object()},
+                    {"outputs", Json::array()},
+                    {"execution_count", nullptr}});
         QCOMPARE(c.source(), QStringLiteral("x = 1\ny = 2"));
         c.setSource(QStringLiteral("a\nb\nc"));
         QVERIFY(c.json()["source"] == Json::array({"a\n", "b\n", "c"}));
-        Cell s(Json{{"cell_type", "markdown"}, {"source", "one\ntwo"}, {"metadata", Json::object()}});
+        Cell s(
+            Json{{"cell_type", "markdown"}, {"source", "one\ntwo"}, {"metadata", Json::object()}});
         s.setSource(QStringLiteral("three\nfour"));
         QVERIFY(s.json()["source"] == Json("three\nfour"));
     }
@@ -142,7 +145,8 @@ private slots:
     void clearOutputsUndoable() {
         NotebookDocument d;
         NotebookEditing e(d);
-        d.cell(0)->setOutputs(Json::array({Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", "hi\n"}}}));
+        d.cell(0)->setOutputs(
+            Json::array({Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", "hi\n"}}}));
         d.cell(0)->setExecutionCount(3);
         e.clearOutputs({0});
         QVERIFY(d.cell(0)->outputs().empty());
@@ -153,10 +157,17 @@ private slots:
     }
 
     void upgradeGivesIdsInOneStep() {
-        Json nb = {{"cells", Json::array({Json{{"cell_type", "code"}, {"execution_count", nullptr}, {"metadata", Json::object()},
-                                               {"outputs", Json::array()}, {"source", "a"}},
-                                          Json{{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", "b"}}})},
-                   {"metadata", Json::object()}, {"nbformat", 4}, {"nbformat_minor", 4}};
+        Json nb = {{"cells", Json::array({Json{{"cell_type", "code"},
+                                               {"execution_count", nullptr},
+                                               {"metadata", Json::object()},
+                                               {"outputs", Json::array()},
+                                               {"source", "a"}},
+                                          Json{{"cell_type", "markdown"},
+                                               {"metadata", Json::object()},
+                                               {"source", "b"}}})},
+                   {"metadata", Json::object()},
+                   {"nbformat", 4},
+                   {"nbformat_minor", 4}};
         auto r = NotebookDocument::fromBytes(QByteArray::fromStdString(nb.dump(1)));
         QVERIFY(r.document);
         auto& d = *r.document;
@@ -178,7 +189,8 @@ private slots:
         NotebookEditing e(d);
         d.cell(0)->setSource(QStringLiteral("x = foo(1)"));
         e.insertCell(1, CellType::Markdown, QStringLiteral("Foo and FOO"));
-        d.cell(0)->setOutputs(Json::array({Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", "\x1b[31mfoo\x1b[0m\n"}}}));
+        d.cell(0)->setOutputs(Json::array({Json{
+            {"output_type", "stream"}, {"name", "stdout"}, {"text", "\x1b[31mfoo\x1b[0m\n"}}}));
         NotebookSearch s(QStringLiteral("foo"), {});
         const auto matches = s.findAll(d);
         QCOMPARE(matches.size(), 4);
@@ -188,12 +200,14 @@ private slots:
         cs.caseSensitive = true;
         QCOMPARE(NotebookSearch(QStringLiteral("foo"), cs).findAll(d).size(), 2);
         int n = 0;
-        QCOMPARE(s.replaceAll(d.cell(1)->source(), QStringLiteral("bar"), &n), QStringLiteral("bar and bar"));
+        QCOMPARE(s.replaceAll(d.cell(1)->source(), QStringLiteral("bar"), &n),
+                 QStringLiteral("bar and bar"));
         QCOMPARE(n, 2);
         SearchOptions re;
         re.regex = true;
         NotebookSearch rx(QStringLiteral("foo\\((\\d)\\)"), re);
-        QCOMPARE(rx.replaceAll(d.cell(0)->source(), QStringLiteral("bar($1)")), QStringLiteral("x = bar(1)"));
+        QCOMPARE(rx.replaceAll(d.cell(0)->source(), QStringLiteral("bar($1)")),
+                 QStringLiteral("x = bar(1)"));
         QVERIFY(!NotebookSearch(QStringLiteral("("), re).isValid());
     }
 };
