@@ -300,8 +300,8 @@ void KernelClient::onStatus(Message& message) {
         it->second.idle = true;
         m_newestIdleSeq = std::max(m_newestIdleSeq, it->second.sendSeq);
     }
-    if (!m_ready)
-        return; // handshake traffic; the status is still "starting"
+    if (!m_ready || m_handshakeIds.count(std::string(message.parentMsgId())))
+        return; // handshake traffic (late answers to repeated probes included)
     if (state == "busy")
         setStatus(KernelStatus::Busy);
     else if (state == "idle")

@@ -103,6 +103,25 @@ private slots:
         QVERIFY(!c.isReady());
     }
 
+    void lateHandshakeTrafficLeavesStatusAlone() {
+        KernelClient c;
+        auto fake = std::make_unique<FakeChannels>();
+        FakeChannels* f = fake.get();
+        c.attach(std::move(fake));
+        QTRY_VERIFY_WITH_TIMEOUT(f->sent.size() >= 2, 2000); // two probes out
+        const Message first = f->sent[0].second.clone();
+        const Message second = f->sent[1].second.clone();
+        f->deliver(Channel::Shell, fromKernel("kernel_info_reply", first, {{"status", "ok"}}));
+        f->deliver(Channel::IOPub, fromKernel("status", first, {{"execution_state", "idle"}}));
+        QVERIFY(c.isReady());
+        // the kernel now answers the second probe: not a busy kernel
+        f->deliver(Channel::IOPub, fromKernel("status", second, {{"execution_state", "busy"}}));
+        QCOMPARE(c.status(), KernelStatus::Idle);
+        f->deliver(Channel::Shell, fromKernel("kernel_info_reply", second, {{"status", "ok"}}));
+        f->deliver(Channel::IOPub, fromKernel("status", second, {{"execution_state", "idle"}}));
+        QCOMPARE(c.status(), KernelStatus::Idle);
+    }
+
     void queuedBeforeReady() {
         KernelClient c;
         auto fake = std::make_unique<FakeChannels>();
