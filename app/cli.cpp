@@ -38,7 +38,7 @@ void printProblems(std::FILE* stream, const editor::Problems& problems, const QS
 std::optional<QByteArray> readFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "%1: error: cannot read the file: %2\n"))
+        print(stderr, QCoreApplication::translate("Cli", "%1: error: cannot read the file: %2\n")
                           .arg(path, file.errorString()));
         return std::nullopt;
     }
@@ -59,7 +59,7 @@ struct Command {
 int usageError(const char* commandName, const QString& message) {
     print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(commandName), message));
     print(stderr,
-          tr(QT_TRANSLATE_NOOP("Cli", "Try 'quire %1 --help'.\n")).arg(QLatin1String(commandName)));
+          QCoreApplication::translate("Cli", "Try 'quire %1 --help'.\n").arg(QLatin1String(commandName)));
     return 2;
 }
 
@@ -81,30 +81,30 @@ int runFormat(const QStringList& args) {
             a.startsWith(QLatin1String("--output="))) {
             if (!takeValue(output))
                 return usageError("format",
-                                  tr(QT_TRANSLATE_NOOP("Cli", "--output needs a file name")));
+                                  QCoreApplication::translate("Cli", "--output needs a file name"));
         } else if (a == QLatin1String("--style") || a.startsWith(QLatin1String("--style="))) {
             if (!takeValue(style))
-                return usageError("format", tr(QT_TRANSLATE_NOOP("Cli", "--style needs a value")));
+                return usageError("format", QCoreApplication::translate("Cli", "--style needs a value"));
         } else if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
-            return usageError("format", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
+            return usageError("format", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
         } else if (input.isEmpty()) {
             input = a;
         } else {
             return usageError(
                 "format",
-                tr(QT_TRANSLATE_NOOP("Cli", "only one notebook can be formatted at a time")));
+                QCoreApplication::translate("Cli", "only one notebook can be formatted at a time"));
         }
     }
     if (input.isEmpty())
-        return usageError("format", tr(QT_TRANSLATE_NOOP("Cli", "no notebook given")));
+        return usageError("format", QCoreApplication::translate("Cli", "no notebook given"));
     if (output.isEmpty())
         return usageError(
             "format",
-            tr(QT_TRANSLATE_NOOP("Cli", "no --output given (use --output - for standard output)")));
+            QCoreApplication::translate("Cli", "no --output given (use --output - for standard output)"));
     if (style != QLatin1String("canonical") && style != QLatin1String("keep"))
         return usageError(
             "format",
-            tr(QT_TRANSLATE_NOOP("Cli", "--style must be canonical or keep, not %1")).arg(style));
+            QCoreApplication::translate("Cli", "--style must be canonical or keep, not %1").arg(style));
 
     const auto bytes = readFile(input);
     if (!bytes)
@@ -113,8 +113,7 @@ int runFormat(const QStringList& args) {
     printProblems(stderr, read.problems, input);
     if (!read.notebook) {
         print(stderr,
-              tr(QT_TRANSLATE_NOOP(
-                     "Cli", "%1: error: not written: the file cannot be read as a notebook\n"))
+              QCoreApplication::translate("Cli", "%1: error: not written: the file cannot be read as a notebook\n")
                   .arg(input));
         return 1;
     }
@@ -132,7 +131,7 @@ int runFormat(const QStringList& args) {
     QSaveFile file(output);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "%1: error: cannot write the file: %2\n"))
+        print(stderr, QCoreApplication::translate("Cli", "%1: error: cannot write the file: %2\n")
                           .arg(output, file.errorString()));
         return 1;
     }
@@ -143,11 +142,11 @@ int runCheck(const QStringList& args) {
     QStringList files;
     for (const QString& a : args) {
         if (a.startsWith(QLatin1Char('-')))
-            return usageError("check", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
+            return usageError("check", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
         files << a;
     }
     if (files.isEmpty())
-        return usageError("check", tr(QT_TRANSLATE_NOOP("Cli", "no notebook given")));
+        return usageError("check", QCoreApplication::translate("Cli", "no notebook given"));
     int status = 0;
     for (const QString& path : files) {
         const auto bytes = readFile(path);
@@ -195,15 +194,14 @@ const Command* findCommand(std::string_view name) {
 }
 
 void printUsage() {
-    QString text = tr(QT_TRANSLATE_NOOP("Cli", "Usage: quire [NOTEBOOK...]\n"
+    QString text = QCoreApplication::translate("Cli", "Usage: quire [NOTEBOOK...]\n"
                                                "       quire COMMAND [ARGS...]\n"
                                                "\n"
-                                               "Commands:\n"));
+                                               "Commands:\n");
     for (const Command& c : kCommands)
         text += QStringLiteral("  %1  %2\n")
                     .arg(QString::fromLatin1(c.name).leftJustified(8), tr(c.summary));
-    text += tr(
-        QT_TRANSLATE_NOOP("Cli", "\nRun 'quire COMMAND --help' for the options of a command.\n"));
+    text += QCoreApplication::translate("Cli", "\nRun 'quire COMMAND --help' for the options of a command.\n");
     print(stdout, text);
 }
 

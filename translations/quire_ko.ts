@@ -92,55 +92,77 @@ raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마
 사용할 수 없습니다.
 </translation>
     </message>
-</context>
-<context>
-    <name>ImageOutputView</name>
     <message>
-        <source>Copy Image</source>
-        <translation>이미지 복사</translation>
+        <source>%1: error: cannot read the file: %2
+</source>
+        <translation>%1: 오류: 파일을 읽을 수 없습니다: %2
+</translation>
     </message>
     <message>
-        <source>Save Image As…</source>
-        <translation>다른 이름으로 이미지 저장…</translation>
+        <source>Try &apos;quire %1 --help&apos;.
+</source>
+        <translation>&apos;quire %1 --help&apos;를 실행해 보세요.
+</translation>
     </message>
     <message>
-        <source>Save Image As</source>
-        <translation>다른 이름으로 이미지 저장</translation>
+        <source>--output needs a file name</source>
+        <translation>--output에는 파일 이름이 필요합니다</translation>
     </message>
     <message>
-        <source>image.%1</source>
-        <translation>이미지.%1</translation>
+        <source>--style needs a value</source>
+        <translation>--style에는 값이 필요합니다</translation>
     </message>
     <message>
-        <source>%1 images (*.%2);;All files (*)</source>
-        <translation>%1 이미지 (*.%2);;모든 파일 (*)</translation>
+        <source>unknown option %1</source>
+        <translation>알 수 없는 옵션 %1</translation>
     </message>
     <message>
-        <source>Could not save %1: %2</source>
-        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
-    </message>
-</context>
-<context>
-    <name>MarkdownView</name>
-    <message>
-        <source>Open Link</source>
-        <translation>링크 열기</translation>
+        <source>only one notebook can be formatted at a time</source>
+        <translation>한 번에 노트북 하나만 포맷할 수 있습니다</translation>
     </message>
     <message>
-        <source>Copy Link Address</source>
-        <translation>링크 주소 복사</translation>
+        <source>no notebook given</source>
+        <translation>노트북이 지정되지 않았습니다</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>복사</translation>
+        <source>no --output given (use --output - for standard output)</source>
+        <translation>--output이 지정되지 않았습니다(표준 출력은 --output - 사용)</translation>
     </message>
     <message>
-        <source>Copy All</source>
-        <translation>모두 복사</translation>
+        <source>--style must be canonical or keep, not %1</source>
+        <translation>--style은 %1이(가) 아니라 canonical 또는 keep이어야 합니다</translation>
     </message>
     <message>
-        <source>Copy Markdown Source</source>
-        <translation>마크다운 원본 복사</translation>
+        <source>%1: error: not written: the file cannot be read as a notebook
+</source>
+        <translation>%1: 오류: 쓰지 않았습니다: 파일을 노트북으로 읽을 수 없습니다
+</translation>
+    </message>
+    <message>
+        <source>%1: error: cannot write the file: %2
+</source>
+        <translation>%1: 오류: 파일을 쓸 수 없습니다: %2
+</translation>
+    </message>
+    <message>
+        <source>Usage: quire [NOTEBOOK...]
+       quire COMMAND [ARGS...]
+
+Commands:
+</source>
+        <translation>사용법: quire [NOTEBOOK...]
+        quire COMMAND [ARGS...]
+
+명령:
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;quire COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>
+명령별 옵션은 &apos;quire COMMAND --help&apos;로 확인하세요.
+</translation>
     </message>
 </context>
 <context>
@@ -311,63 +333,52 @@ raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마
     </message>
 </context>
 <context>
-    <name>OutputArea</name>
+    <name>NotebookEditing</name>
     <message>
-        <source>[output of type &quot;%1&quot; is not shown]</source>
-        <translation>[유형이 &quot;%1&quot;인 출력은 표시되지 않습니다]</translation>
+        <source>Typing</source>
+        <translation>입력</translation>
     </message>
     <message>
-        <source>[%1 output is not shown]</source>
-        <translation>[%1 출력은 표시되지 않습니다]</translation>
+        <source>Insert cell</source>
+        <translation>셀 삽입</translation>
     </message>
     <message>
-        <source>Out[%1]:</source>
-        <translation>Out[%1]:</translation>
+        <source>Delete cell</source>
+        <translation>셀 삭제</translation>
     </message>
-    <message>
-        <source>Out[ ]:</source>
-        <translation>Out[ ]:</translation>
-    </message>
-</context>
-<context>
-    <name>TextOutputView</name>
     <message numerus="yes">
-        <source>⋯ %n more line(s) not shown; use Copy Output or Save Output As… ⋯</source>
+        <source>Delete %n cells</source>
         <translation>
-            <numerusform>⋯ 표시되지 않은 줄이 %n개 더 있습니다. ‘출력 복사’ 또는 ‘다른 이름으로 출력 저장…’을 사용하세요 ⋯</numerusform>
+            <numerusform>셀 %n개 삭제</numerusform>
         </translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>복사</translation>
+        <source>Move cells</source>
+        <translation>셀 이동</translation>
     </message>
     <message>
-        <source>Copy Output</source>
-        <translation>출력 복사</translation>
+        <source>Change cell type</source>
+        <translation>셀 유형 변경</translation>
     </message>
     <message>
-        <source>Select All</source>
-        <translation>모두 선택</translation>
+        <source>Merge cells</source>
+        <translation>셀 병합</translation>
     </message>
     <message>
-        <source>Save Output As…</source>
-        <translation>다른 이름으로 출력 저장…</translation>
+        <source>Split cell</source>
+        <translation>셀 분할</translation>
     </message>
     <message>
-        <source>Save Output As</source>
-        <translation>다른 이름으로 출력 저장</translation>
+        <source>Paste cells</source>
+        <translation>셀 붙여넣기</translation>
     </message>
     <message>
-        <source>output.txt</source>
-        <translation>출력.txt</translation>
+        <source>Clear outputs</source>
+        <translation>출력 지우기</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+        <source>Upgrade to nbformat 4.5</source>
+        <translation>nbformat 4.5로 업그레이드</translation>
     </message>
 </context>
 <context>
@@ -940,13 +951,6 @@ raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마
     </message>
 </context>
 <context>
-    <name>quire::editor::EditSourceCommand</name>
-    <message>
-        <source>Typing</source>
-        <translation>입력</translation>
-    </message>
-</context>
-<context>
     <name>quire::editor::FindBar</name>
     <message>
         <source>Find in notebook</source>
@@ -1022,6 +1026,56 @@ raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마
     </message>
 </context>
 <context>
+    <name>quire::editor::ImageOutputView</name>
+    <message>
+        <source>Copy Image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Save Image As…</source>
+        <translation>다른 이름으로 이미지 저장…</translation>
+    </message>
+    <message>
+        <source>Save Image As</source>
+        <translation>다른 이름으로 이미지 저장</translation>
+    </message>
+    <message>
+        <source>image.%1</source>
+        <translation>이미지.%1</translation>
+    </message>
+    <message>
+        <source>%1 images (*.%2);;All files (*)</source>
+        <translation>%1 이미지 (*.%2);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::MarkdownView</name>
+    <message>
+        <source>Open Link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Copy Link Address</source>
+        <translation>링크 주소 복사</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy All</source>
+        <translation>모두 복사</translation>
+    </message>
+    <message>
+        <source>Copy Markdown Source</source>
+        <translation>마크다운 원본 복사</translation>
+    </message>
+</context>
+<context>
     <name>quire::editor::NotebookDocument</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -1045,55 +1099,67 @@ raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마
     </message>
 </context>
 <context>
-    <name>quire::editor::NotebookEditing</name>
-    <message>
-        <source>Insert cell</source>
-        <translation>셀 삽입</translation>
-    </message>
-    <message>
-        <source>Delete cell</source>
-        <translation>셀 삭제</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n cells</source>
-        <translation>
-            <numerusform>셀 %n개 삭제</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Move cells</source>
-        <translation>셀 이동</translation>
-    </message>
-    <message>
-        <source>Change cell type</source>
-        <translation>셀 유형 변경</translation>
-    </message>
-    <message>
-        <source>Merge cells</source>
-        <translation>셀 병합</translation>
-    </message>
-    <message>
-        <source>Split cell</source>
-        <translation>셀 분할</translation>
-    </message>
-    <message>
-        <source>Paste cells</source>
-        <translation>셀 붙여넣기</translation>
-    </message>
-    <message>
-        <source>Clear outputs</source>
-        <translation>출력 지우기</translation>
-    </message>
-    <message>
-        <source>Upgrade to nbformat 4.5</source>
-        <translation>nbformat 4.5로 업그레이드</translation>
-    </message>
-</context>
-<context>
     <name>quire::editor::OutputArea</name>
     <message>
         <source>[%1 image could not be decoded]</source>
         <translation>[%1 이미지를 디코딩할 수 없습니다]</translation>
+    </message>
+    <message>
+        <source>[output of type &quot;%1&quot; is not shown]</source>
+        <translation>[유형이 &quot;%1&quot;인 출력은 표시되지 않습니다]</translation>
+    </message>
+    <message>
+        <source>[%1 output is not shown]</source>
+        <translation>[%1 출력은 표시되지 않습니다]</translation>
+    </message>
+    <message>
+        <source>Out[%1]:</source>
+        <translation>Out[%1]:</translation>
+    </message>
+    <message>
+        <source>Out[ ]:</source>
+        <translation>Out[ ]:</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::TextOutputView</name>
+    <message numerus="yes">
+        <source>⋯ %n more line(s) not shown; use Copy Output or Save Output As… ⋯</source>
+        <translation>
+            <numerusform>⋯ 표시되지 않은 줄이 %n개 더 있습니다. ‘출력 복사’ 또는 ‘다른 이름으로 출력 저장…’을 사용하세요 ⋯</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy Output</source>
+        <translation>출력 복사</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>모두 선택</translation>
+    </message>
+    <message>
+        <source>Save Output As…</source>
+        <translation>다른 이름으로 출력 저장…</translation>
+    </message>
+    <message>
+        <source>Save Output As</source>
+        <translation>다른 이름으로 출력 저장</translation>
+    </message>
+    <message>
+        <source>output.txt</source>
+        <translation>출력.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

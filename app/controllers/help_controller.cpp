@@ -10,10 +10,21 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QTableWidget>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 #include <Qsci/qsciglobal.h>
 
 namespace quire::app {
+
+namespace {
+// "Save &As…\tD, D" → "Save As…"; Korean menus put the accelerator last: "저장(&S)" → "저장".
+QString menuText(QString text) {
+    text = text.section(QLatin1Char('\t'), 0, 0);
+    static const QRegularExpression accel(QStringLiteral("\\(&.\\)"));
+    text.remove(accel);
+    return text.remove(QLatin1Char('&'));
+}
+} // namespace
 
 HelpController::HelpController(MainWindow* window) : QObject(window), m_window(window) {
     QMenu* h = window->menu(MainWindow::Menu::Help);
@@ -67,7 +78,7 @@ void HelpController::showShortcuts() {
             else if (!a->shortcut().isEmpty())
                 rows.push_back(
                     {any, a->shortcut().toString(QKeySequence::NativeText),
-                     a->text().remove(QLatin1Char('&')).section(QLatin1Char('\t'), 0, 0)});
+                     menuText(a->text())});
         }
     };
     for (QAction* top : m_window->menuBar()->actions())

@@ -10,9 +10,6 @@
 namespace quire::editor {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("NotebookEditing", text, disambiguation, n);
-}
 
 class ReplaceRangeCommand : public QUndoCommand {
 public:
@@ -55,7 +52,7 @@ class EditSourceCommand : public QUndoCommand {
 public:
     enum { Id = 0x51 };
     EditSourceCommand(NotebookDocument& doc, int index, QString before, QString after)
-        : QUndoCommand(tr("Typing")), m_doc(doc), m_index(index), m_before(std::move(before)),
+        : QUndoCommand(QCoreApplication::translate("NotebookEditing", "Typing")), m_doc(doc), m_index(index), m_before(std::move(before)),
           m_after(std::move(after)), m_time(QDateTime::currentMSecsSinceEpoch()) {}
     int id() const override { return Id; }
     void redo() override { m_doc.setCellSource(m_index, m_after); }
@@ -113,7 +110,7 @@ int NotebookEditing::insertCell(int at, CellType type, const QString& source) {
     auto cell = Cell::create(type, m_doc.newCellId());
     if (!source.isEmpty())
         cell->setSource(source);
-    replaceRange(at, 0, {cell}, tr("Insert cell"));
+    replaceRange(at, 0, {cell}, QCoreApplication::translate("NotebookEditing", "Insert cell"));
     return at;
 }
 
@@ -122,8 +119,8 @@ void NotebookEditing::deleteCells(QList<int> indices) {
     if (indices.isEmpty())
         return;
     auto* stack = m_doc.undoStack();
-    stack->beginMacro(indices.size() == 1 ? tr("Delete cell")
-                                          : tr("Delete %n cells", nullptr, int(indices.size())));
+    stack->beginMacro(indices.size() == 1 ? QCoreApplication::translate("NotebookEditing", "Delete cell")
+                                          : QCoreApplication::translate("NotebookEditing", "Delete %n cells", nullptr, int(indices.size())));
     for (auto it = indices.crbegin(); it != indices.crend(); ++it)
         stack->push(new ReplaceRangeCommand(m_doc, *it, 1, {}, {}));
     stack->endMacro();
@@ -143,13 +140,13 @@ bool NotebookEditing::moveCells(int first, int count, int delta) {
         std::rotate(block.begin(), block.begin() + count, block.end());
     else
         std::rotate(block.begin(), block.end() - count, block.end());
-    replaceRange(lo, span, std::move(block), tr("Move cells"));
+    replaceRange(lo, span, std::move(block), QCoreApplication::translate("NotebookEditing", "Move cells"));
     return true;
 }
 
 void NotebookEditing::changeType(const QList<int>& indices, CellType type) {
     auto* stack = m_doc.undoStack();
-    stack->beginMacro(tr("Change cell type"));
+    stack->beginMacro(QCoreApplication::translate("NotebookEditing", "Change cell type"));
     for (int i : normalized(indices, m_doc.cellCount()))
         if (m_doc.cell(i)->type() != type)
             stack->push(
@@ -173,7 +170,7 @@ void NotebookEditing::mergeCells(QList<int> indices) {
     merged->setSource(sources.join(QStringLiteral("\n\n")));
     merged->setOutputs(std::move(outputs));
     auto* stack = m_doc.undoStack();
-    stack->beginMacro(tr("Merge cells"));
+    stack->beginMacro(QCoreApplication::translate("NotebookEditing", "Merge cells"));
     for (auto it = indices.crbegin(); it != indices.crend(); ++it)
         stack->push(new ReplaceRangeCommand(m_doc, *it, 1, {}, {}));
     stack->push(new ReplaceRangeCommand(m_doc, indices.front(), 0, {merged}, {}));
@@ -209,7 +206,7 @@ int NotebookEditing::splitCell(int index, QList<int> positions) {
     // The outputs stay with the last part, which is what produced them.
     parts.back()->setOutputs(cell->outputs());
     const int n = int(parts.size());
-    replaceRange(index, 1, std::move(parts), tr("Split cell"));
+    replaceRange(index, 1, std::move(parts), QCoreApplication::translate("NotebookEditing", "Split cell"));
     return n;
 }
 
@@ -232,7 +229,7 @@ int NotebookEditing::pasteCells(int at, const Json& cells) {
     }
     const int n = int(fresh.size());
     if (n)
-        replaceRange(at, 0, std::move(fresh), tr("Paste cells"));
+        replaceRange(at, 0, std::move(fresh), QCoreApplication::translate("NotebookEditing", "Paste cells"));
     return n;
 }
 
@@ -253,7 +250,7 @@ void NotebookEditing::setSources(const QList<int>& indices, const QStringList& t
 
 void NotebookEditing::clearOutputs(const QList<int>& indices) {
     auto* stack = m_doc.undoStack();
-    stack->beginMacro(tr("Clear outputs"));
+    stack->beginMacro(QCoreApplication::translate("NotebookEditing", "Clear outputs"));
     for (int i : normalized(indices, m_doc.cellCount())) {
         const auto& c = m_doc.cell(i);
         if (!c->isCode() || (c->outputs().empty() && !c->executionCount()))
@@ -269,7 +266,7 @@ void NotebookEditing::clearOutputs(const QList<int>& indices) {
 bool NotebookEditing::upgradeFormat() {
     if (m_doc.usesCellIds() || m_doc.cellCount() == 0)
         return false;
-    auto* macro = new QUndoCommand(tr("Upgrade to nbformat 4.5"));
+    auto* macro = new QUndoCommand(QCoreApplication::translate("NotebookEditing", "Upgrade to nbformat 4.5"));
     new SetMinorCommand(m_doc, 5, macro);
     std::vector<CellPtr> withIds;
     std::vector<std::string> ids;

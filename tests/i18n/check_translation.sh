@@ -8,7 +8,7 @@ lupdate=${2:?lupdate}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$src/translations/quire_ko.ts" "$tmp/quire_ko.ts"
-"$lupdate" -silent -no-obsolete -locations none "$src/app" "$src/editor" "$src/kernelclient" "$src/drive" \
+"$lupdate" -silent -no-obsolete -locations none -I "$src" "$src/app" "$src/editor" "$src/kernelclient" "$src/drive" \
     -ts "$tmp/quire_ko.ts" >/dev/null
 total=$(grep -c '<source>' "$tmp/quire_ko.ts" || true)
 bad=$(grep -cE 'type="unfinished"|<translation></translation>|<translation/>' "$tmp/quire_ko.ts" || true)
