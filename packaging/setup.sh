@@ -47,7 +47,11 @@ werror=OFF
 if [ ! -f "$dir/build.ninja" ] || ! grep -q "QUIRE_WERROR:BOOL=$werror" "$dir/CMakeCache.txt"; then
     cmake --preset "$preset" -DQUIRE_WERROR=$werror >/dev/null
 fi
-cmake --build "$dir" --parallel "$(nproc)"
+if [ "$mode" = run ]; then
+    cmake --build "$dir" --parallel "$(nproc)" --target quire
+else
+    cmake --build "$dir" --parallel "$(nproc)"
+fi
 
 if [ "$mode" = run ]; then
     # Desktop integration for double-click (per user, no root needed).
