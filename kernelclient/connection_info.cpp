@@ -82,15 +82,42 @@ QByteArray ConnectionInfo::randomKey() {
     return QByteArray(reinterpret_cast<const char*>(words.data()), sizeof words).toHex();
 }
 
+namespace {
+
+// Ports are picked below the kernel's ephemeral range: the ephemeral ports churn (every
+// outgoing connection and every listen(0) takes one), so a port released there can be taken
+// by someone else before the kernel binds it. Returns {first, last}, or {0, 0} to fall back.
+std::pair<int, int> quietPortRange() {
+    QFile f(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    int ephemeralLow = 32768;
+    if (f.open(QIODevice::ReadOnly)) {
+        const auto fields = f.readAll().simplified().split(' ');
+        if (!fields.isEmpty())
+            ephemeralLow = fields.first().toInt();
+    }
+    constexpr int kFirst = 10000;
+    return ephemeralLow > kFirst + 1000 ? std::pair{kFirst, ephemeralLow - 1} : std::pair{0, 0};
+}
+
+bool listenOn(QTcpServer& server, int port) {
+    return server.listen(QHostAddress::LocalHost, quint16(port));
+}
+
+} // namespace
+
 std::optional<ConnectionInfo> ConnectionInfo::allocateLocal(QString* error) {
     // Hold all five listening sockets at once so the ports are distinct, then let them go for
-    // the kernel to bind (it binds within a second; another program taking one meanwhile is the
-    // same race jupyter_client accepts).
+    // the kernel to bind (within a second; the window jupyter_client also has).
     std::array<std::unique_ptr<QTcpServer>, 5> servers;
     std::array<int, 5> ports{};
+    const auto [first, last] = quietPortRange();
+    auto* random = QRandomGenerator::system();
     for (size_t i = 0; i < servers.size(); ++i) {
         servers[i] = std::make_unique<QTcpServer>();
-        if (!servers[i]->listen(QHostAddress::LocalHost, 0)) {
+        bool bound = false;
+        for (int attempt = 0; first > 0 && attempt < 100 && !bound; ++attempt)
+            bound = listenOn(*servers[i], random->bounded(first, last + 1));
+        if (!bound && !listenOn(*servers[i], 0)) {
             if (error)
                 *error = servers[i]->errorString();
             return std::nullopt;

@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QThread>
+#include <cerrno>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -152,8 +153,16 @@ bool LocalKernelLauncher::isRunning() const {
 }
 
 void LocalKernelLauncher::signalGroup(int signal) const {
-    if (m_pgid > 0)
+    // Before started() is handled m_pgid is unknown: the pid is, and the group has its number
+    // once the child ran setsid(). Until then the process itself is the whole group.
+    // (A reaped kernel's pid is never signalled alone: it may belong to someone else by now.)
+    if (m_pgid > 0) {
         ::kill(-pid_t(m_pgid), signal);
+        return;
+    }
+    const qint64 pid = m_process ? m_process->processId() : 0;
+    if (pid > 0 && ::kill(-pid_t(pid), signal) != 0 && errno == ESRCH)
+        ::kill(pid_t(pid), signal);
 }
 
 void LocalKernelLauncher::interrupt() {
@@ -226,9 +235,9 @@ void LocalKernelLauncher::killNow() {
     if (!m_process)
         return;
     QProcess* process = m_process;
-    m_process = nullptr; // its finished() no longer reports
     m_phase = Phase::Idle;
     signalGroup(SIGKILL);
+    m_process = nullptr; // its finished() no longer reports
     m_pgid = 0;
     if (process->state() != QProcess::NotRunning)
         process->waitForFinished(2000); // SIGKILL: milliseconds

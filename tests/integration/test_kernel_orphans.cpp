@@ -1,9 +1,11 @@
 // No kernel outlives the process that started it, even when that process is SIGKILLed.
 #include "test_kernel_support.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 
+using namespace quire::kernel;
 using namespace quire::kernel::test;
 
 class TestKernelOrphans : public QObject {
@@ -45,6 +47,28 @@ private slots:
         QVERIFY(owner.waitForFinished(5000));
         QVERIFY2(QTest::qWaitFor([&] { return !processRunning(kernel); }, 3000),
                  "the kernel outlived the process that started it");
+    }
+
+    void destroyedWhileStarting() {
+        // Gone before started() was even delivered: the kernel must still be killed, and must
+        // not live on to write its connection file again.
+        const auto spec = findSpec(QStringLiteral("python3"));
+        QVERIFY(spec);
+        QTemporaryDir runtime;
+        qint64 pid = 0;
+        QString file;
+        {
+            LocalKernelLauncher launcher(*spec);
+            launcher.setRuntimeDirectory(runtime.path());
+            QVERIFY(launcher.start());
+            pid = launcher.processId();
+            file = launcher.connectionFile();
+        }
+        QVERIFY(pid > 0);
+        QVERIFY(!processRunning(pid));
+        QTest::qWait(1500);
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(QDir(runtime.path()).entryList(QDir::Files).size(), 0);
     }
 
     void kernelGroupIsKilledWithTheClient() {
