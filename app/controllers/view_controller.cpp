@@ -48,8 +48,9 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     const QList<QPair<QString, QString>> themeChoices = {{QStringLiteral("system"), tr("System")},
                                                          {QStringLiteral("light"), tr("Light")},
                                                          {QStringLiteral("dark"), tr("Dark")}};
-    for (const auto& [key, label] : themeChoices) {
-        QAction* a = theme->addAction(label);
+    for (const auto& choice : themeChoices) {
+        const QString key = choice.first;
+        QAction* a = theme->addAction(choice.second);
         a->setCheckable(true);
         a->setChecked(settings.theme() == key);
         themes->addAction(a);
@@ -64,8 +65,9 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
         {QString(), tr("System")},
         {QStringLiteral("en"), QStringLiteral("English")},
         {QStringLiteral("ko"), QStringLiteral("한국어")}};
-    for (const auto& [key, label] : languageChoices) {
-        QAction* a = language->addAction(label);
+    for (const auto& choice : languageChoices) {
+        const QString key = choice.first;
+        QAction* a = language->addAction(choice.second);
         a->setCheckable(true);
         a->setChecked(settings.language() == key);
         languages->addAction(a);
