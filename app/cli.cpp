@@ -1,6 +1,7 @@
 // Headless subcommands. Only QtCore here: this runs before (and instead of) any GUI.
 #include "app/cli.h"
 #include "app/cli_kernel.h"
+#include "app/cli_options.h"
 
 #include "editor/nbformat/cell_ids.h"
 #include "editor/nbformat/notebook_reader.h"
@@ -65,25 +66,15 @@ int usageError(const char* commandName, const QString& message) {
 
 int runFormat(const QStringList& args) {
     QString input, output, style = QStringLiteral("canonical");
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        const auto takeValue = [&](QString& into) {
-            if (a.contains(QLatin1Char('='))) {
-                into = a.section(QLatin1Char('='), 1);
-                return true;
-            }
-            if (i + 1 >= args.size())
-                return false;
-            into = args[++i];
-            return true;
-        };
-        if (a == QLatin1String("-o") || a == QLatin1String("--output") ||
-            a.startsWith(QLatin1String("--output="))) {
-            if (!takeValue(output))
+    CliOptions options(args);
+    while (options.next()) {
+        const QString& a = options.arg();
+        if (options.is("--output", "-o")) {
+            if (!options.takeValue(output))
                 return usageError("format",
                                   QCoreApplication::translate("Cli", "--output needs a file name"));
-        } else if (a == QLatin1String("--style") || a.startsWith(QLatin1String("--style="))) {
-            if (!takeValue(style))
+        } else if (options.is("--style")) {
+            if (!options.takeValue(style))
                 return usageError("format", QCoreApplication::translate("Cli", "--style needs a value"));
         } else if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
             return usageError("format", QCoreApplication::translate("Cli", "unknown option %1").arg(a));

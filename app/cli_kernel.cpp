@@ -1,6 +1,7 @@
 // Headless kernel commands: list kernelspecs, run a notebook like `jupyter execute`. The
 // same KernelClient the window uses, driven by a local event loop (QtCore only).
 #include "app/cli_kernel.h"
+#include "app/cli_options.h"
 
 #include "editor/model/notebook_document.h"
 #include "kernelclient/kernel_client.h"
@@ -47,10 +48,6 @@ const char* const kRunUsage = QT_TRANSLATE_NOOP(
 
 namespace {
 
-QString tr(const char* sourceText) {
-    return QCoreApplication::translate("Cli", sourceText);
-}
-
 void print(std::FILE* stream, const QString& text) {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
@@ -60,7 +57,7 @@ void print(std::FILE* stream, const QString& text) {
 int usageError(const char* command, const QString& message) {
     print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(command), message));
     print(stderr,
-          tr(QT_TRANSLATE_NOOP("Cli", "Try 'quire %1 --help'.\n")).arg(QLatin1String(command)));
+          QCoreApplication::translate("Cli", "Try 'quire %1 --help'.\n").arg(QLatin1String(command)));
     return 2;
 }
 
@@ -232,18 +229,16 @@ int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
     metadata["execution"] = std::move(execution);
     cell->setMetadata(std::move(metadata));
 
-    const QString where = tr(QT_TRANSLATE_NOOP("Cli", "cell %1")).arg(index + 1);
+    const QString where = QCoreApplication::translate("Cli", "cell %1").arg(index + 1);
     if (timedOut) {
-        print(stderr, tr(QT_TRANSLATE_NOOP(
-                             "Cli", "quire run: error: %1 did not finish within %2 seconds\n"))
+        print(stderr, QCoreApplication::translate("Cli", "quire run: error: %1 did not finish within %2 seconds\n")
                           .arg(where)
                           .arg(timeoutMs / 1000.0));
         return 1;
     }
     if (m_client.status() == KernelStatus::Dead ||
         run.reply.value("ename", "") == "DeadKernelError") {
-        print(stderr, tr(QT_TRANSLATE_NOOP(
-                             "Cli", "quire run: error: the kernel died while running %1: %2\n"))
+        print(stderr, QCoreApplication::translate("Cli", "quire run: error: the kernel died while running %1: %2\n")
                           .arg(where, QString::fromStdString(run.reply.value("evalue", ""))));
         return 1;
     }
@@ -253,7 +248,7 @@ int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
             if (line.is_string())
                 traceback += QString::fromStdString(line.get<std::string>()) + QLatin1Char('\n');
         print(stderr,
-              tr(QT_TRANSLATE_NOOP("Cli", "quire run: error in %1:\n%2\n%3: %4\n"))
+              QCoreApplication::translate("Cli", "quire run: error in %1:\n%2\n%3: %4\n")
                   .arg(where, cell->source(), QString::fromStdString(run.reply.value("ename", "")),
                        QString::fromStdString(run.reply.value("evalue", ""))));
         if (!traceback.isEmpty())
@@ -271,7 +266,7 @@ int runKernelsCommand(const QStringList& args) {
         if (a == QLatin1String("--json"))
             json = true;
         else
-            return usageError("kernels", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
+            return usageError("kernels", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
     }
     const auto specs = kernel::KernelSpecStore().specs();
     if (json) {
@@ -292,7 +287,7 @@ int runKernelsCommand(const QStringList& args) {
         return 0;
     }
     if (specs.isEmpty()) {
-        print(stderr, tr(QT_TRANSLATE_NOOP("Cli", "No kernels found.\n")));
+        print(stderr, QCoreApplication::translate("Cli", "No kernels found.\n"));
         return 1;
     }
     qsizetype nameWidth = 4, languageWidth = 8, displayWidth = 12;
@@ -306,8 +301,8 @@ int runKernelsCommand(const QStringList& args) {
                           .arg(a.leftJustified(nameWidth), b.leftJustified(languageWidth),
                                c.leftJustified(displayWidth), d));
     };
-    row(tr(QT_TRANSLATE_NOOP("Cli", "NAME")), tr(QT_TRANSLATE_NOOP("Cli", "LANGUAGE")),
-        tr(QT_TRANSLATE_NOOP("Cli", "DISPLAY NAME")), tr(QT_TRANSLATE_NOOP("Cli", "PATH")));
+    row(QCoreApplication::translate("Cli", "NAME"), QCoreApplication::translate("Cli", "LANGUAGE"),
+        QCoreApplication::translate("Cli", "DISPLAY NAME"), QCoreApplication::translate("Cli", "PATH"));
     for (const auto& s : specs)
         row(s.name, s.language, s.displayName, s.resourceDir);
     return 0;
@@ -317,51 +312,38 @@ int runRunCommand(const QStringList& args) {
     QString input, output, kernelName;
     double timeoutSeconds = -1;
     bool allowErrors = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        const auto takeValue = [&](QString& into) {
-            if (a.contains(QLatin1Char('='))) {
-                into = a.section(QLatin1Char('='), 1);
-                return true;
-            }
-            if (i + 1 >= args.size())
-                return false;
-            into = args[++i];
-            return true;
-        };
-        const auto is = [&](const char* option) {
-            return a == QLatin1String(option) ||
-                   a.startsWith(QLatin1String(option) + QLatin1Char('='));
-        };
+    CliOptions options(args);
+    while (options.next()) {
+        const QString& a = options.arg();
         QString value;
-        if (is("--output") || a == QLatin1String("-o")) {
-            if (!takeValue(output))
+        if (options.is("--output", "-o")) {
+            if (!options.takeValue(output))
                 return usageError("run",
-                                  tr(QT_TRANSLATE_NOOP("Cli", "--output needs a file name")));
-        } else if (is("--kernel")) {
-            if (!takeValue(kernelName))
+                                  QCoreApplication::translate("Cli", "--output needs a file name"));
+        } else if (options.is("--kernel")) {
+            if (!options.takeValue(kernelName))
                 return usageError("run",
-                                  tr(QT_TRANSLATE_NOOP("Cli", "--kernel needs a kernel name")));
-        } else if (is("--timeout")) {
+                                  QCoreApplication::translate("Cli", "--kernel needs a kernel name"));
+        } else if (options.is("--timeout")) {
             bool ok = false;
-            if (takeValue(value))
+            if (options.takeValue(value))
                 timeoutSeconds = value.toDouble(&ok);
             if (!ok || timeoutSeconds <= 0)
                 return usageError(
-                    "run", tr(QT_TRANSLATE_NOOP("Cli", "--timeout needs a number of seconds")));
+                    "run", QCoreApplication::translate("Cli", "--timeout needs a number of seconds"));
         } else if (a == QLatin1String("--allow-errors")) {
             allowErrors = true;
         } else if (a.startsWith(QLatin1Char('-'))) {
-            return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "unknown option %1")).arg(a));
+            return usageError("run", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
         } else if (input.isEmpty()) {
             input = a;
         } else {
             return usageError(
-                "run", tr(QT_TRANSLATE_NOOP("Cli", "only one notebook can be run at a time")));
+                "run", QCoreApplication::translate("Cli", "only one notebook can be run at a time"));
         }
     }
     if (input.isEmpty())
-        return usageError("run", tr(QT_TRANSLATE_NOOP("Cli", "no notebook given")));
+        return usageError("run", QCoreApplication::translate("Cli", "no notebook given"));
     if (output.isEmpty())
         output = input;
 
@@ -380,8 +362,7 @@ int runRunCommand(const QStringList& args) {
         kernelName = QStringLiteral("python3");
     const auto spec = kernel::KernelSpecStore().find(kernelName);
     if (!spec) {
-        print(stderr, tr(QT_TRANSLATE_NOOP(
-                             "Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n"))
+        print(stderr, QCoreApplication::translate("Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n")
                           .arg(kernelName));
         return 1;
     }
@@ -390,7 +371,7 @@ int runRunCommand(const QStringList& args) {
     QString error;
     if (!client.startLocal(*spec, QFileInfo(input).absolutePath(), &error)) {
         print(stderr,
-              tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: cannot start the %1 kernel: %2\n"))
+              QCoreApplication::translate("Cli", "quire run: error: cannot start the %1 kernel: %2\n")
                   .arg(kernelName, error));
         return 1;
     }
@@ -400,7 +381,7 @@ int runRunCommand(const QStringList& args) {
     (void)waitUntil([&] { return client.isReady() || client.status() == KernelStatus::Dead; }, -1);
     if (!client.isReady()) {
         print(stderr,
-              tr(QT_TRANSLATE_NOOP("Cli", "quire run: error: the %1 kernel did not start: %2\n"))
+              QCoreApplication::translate("Cli", "quire run: error: the %1 kernel did not start: %2\n")
                   .arg(kernelName, deathReason));
         return 1;
     }

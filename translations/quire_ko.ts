@@ -164,6 +164,84 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
 명령별 옵션은 &apos;quire COMMAND --help&apos;로 확인하세요.
 </translation>
     </message>
+    <message>
+        <source>cell %1</source>
+        <translation>셀 %1</translation>
+    </message>
+    <message>
+        <source>quire run: error: %1 did not finish within %2 seconds
+</source>
+        <translation>quire run: 오류: %1이(가) %2초 안에 끝나지 않았습니다
+</translation>
+    </message>
+    <message>
+        <source>quire run: error: the kernel died while running %1: %2
+</source>
+        <translation>quire run: 오류: %1을(를) 실행하는 중 커널이 종료되었습니다: %2
+</translation>
+    </message>
+    <message>
+        <source>quire run: error in %1:
+%2
+%3: %4
+</source>
+        <translation>quire run: %1에서 오류 발생:
+%2
+%3: %4
+</translation>
+    </message>
+    <message>
+        <source>No kernels found.
+</source>
+        <translation>커널을 찾을 수 없습니다.
+</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>LANGUAGE</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>DISPLAY NAME</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>--kernel needs a kernel name</source>
+        <translation>--kernel에는 커널 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds</source>
+        <translation>--timeout에는 초 단위 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>only one notebook can be run at a time</source>
+        <translation>한 번에 노트북 하나만 실행할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>quire run: error: no kernel named %1 (see &apos;quire kernels&apos;)
+</source>
+        <translation>quire run: 오류: 이름이 %1인 커널이 없습니다(&apos;quire kernels&apos; 참조)
+</translation>
+    </message>
+    <message>
+        <source>quire run: error: cannot start the %1 kernel: %2
+</source>
+        <translation>quire run: 오류: %1 커널을 시작할 수 없습니다: %2
+</translation>
+    </message>
+    <message>
+        <source>quire run: error: the %1 kernel did not start: %2
+</source>
+        <translation>quire run: 오류: %1 커널이 시작되지 않았습니다: %2
+</translation>
+    </message>
 </context>
 <context>
     <name>NbFormat</name>
