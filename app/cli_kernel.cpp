@@ -1,12 +1,12 @@
 // Headless kernel commands: list kernelspecs, run a notebook like `jupyter execute`. The
 // same KernelClient the window uses, driven by a local event loop (QtCore only).
 #include "app/cli_kernel.h"
-#include "app/cli_options.h"
 
+#include "app/cli_options.h"
+#include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
 #include "kernelclient/kernel_client.h"
 #include "kernelclient/kernelspec_store.h"
-#include "kernelclient/nbformat_output.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,7 +17,6 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <cstdio>
-#include <map>
 
 namespace quire::app {
 
@@ -56,8 +55,9 @@ void print(std::FILE* stream, const QString& text) {
 
 int usageError(const char* command, const QString& message) {
     print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(command), message));
-    print(stderr,
-          QCoreApplication::translate("Cli", "Try 'quire %1 --help'.\n").arg(QLatin1String(command)));
+    print(
+        stderr,
+        QCoreApplication::translate("Cli", "Try 'quire %1 --help'.\n").arg(QLatin1String(command)));
     return 2;
 }
 
@@ -77,185 +77,40 @@ template <typename Done> bool waitUntil(Done done, int timeoutMs) {
     return true;
 }
 
-bool hasTag(const Json& cellMetadata, const char* tag) {
-    const auto tags = cellMetadata.find("tags");
-    if (tags == cellMetadata.end() || !tags->is_array())
-        return false;
-    for (const auto& t : *tags)
-        if (t.is_string() && t.get_ref<const std::string&>() == tag)
-            return true;
-    return false;
-}
-
-// One cell's outputs as nbclient records them, plus the stream merging Jupyter frontends do.
-struct CellRun {
-    Json outputs = Json::array();
-    Json timing = Json::object();
-    std::optional<long long> executionCount;
-    bool clearBeforeNext = false;
-    bool finished = false;
-    Json reply;
-};
-
-// display_id -> (cell, output index) of every output that showed it, across cells.
-using DisplayMap = std::map<std::string, std::vector<std::pair<int, size_t>>>;
-
-class NotebookRunner {
-public:
-    NotebookRunner(editor::NotebookDocument& doc, KernelClient& client)
-        : m_doc(doc), m_client(client) {}
-
-    // 0 ok, 1 error; messages on stderr.
-    int runCell(int index, bool allowErrors, int timeoutMs);
-
-private:
-    void onIopub(int index, CellRun& run, const Message& m);
-    void updateDisplays(const std::string& id, const Message& m, int currentCell, CellRun& run);
-
-    editor::NotebookDocument& m_doc;
-    KernelClient& m_client;
-    DisplayMap m_displays;
-};
-
-void NotebookRunner::updateDisplays(const std::string& id, const Message& m, int currentCell,
-                                    CellRun& run) {
-    const auto it = m_displays.find(id);
-    if (it == m_displays.end())
-        return;
-    for (const auto& [cell, outputIndex] : it->second) {
-        Json outputs = cell == currentCell ? run.outputs : m_doc.cell(cell)->outputs();
-        if (outputIndex >= outputs.size())
-            continue;
-        Json& out = outputs[outputIndex];
-        out["data"] = m.content.value("data", Json::object());
-        out["metadata"] = m.content.value("metadata", Json::object());
-        if (cell == currentCell)
-            run.outputs = std::move(outputs);
-        else
-            m_doc.setCellOutputs(cell, std::move(outputs));
-    }
-}
-
-void NotebookRunner::onIopub(int index, CellRun& run, const Message& m) {
-    const auto type = m.msgType();
-    const Json& c = m.content;
-    if (const auto count = c.find("execution_count");
-        count != c.end() && count->is_number_integer())
-        run.executionCount = count->get<long long>();
-    const std::string date = kernel::normalizedDate(m.date());
-    const std::string stamp = date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
-    if (type == "status") {
-        const std::string state = c.value("execution_state", "");
-        if (state == "busy" || state == "idle")
-            run.timing["iopub.status." + state] = stamp;
-        return;
-    }
-    if (type == "execute_input") {
-        run.timing["iopub.execute_input"] = stamp;
-        return;
-    }
-    const std::string displayId = kernel::displayId(m);
-    if (!displayId.empty() &&
-        (type == "display_data" || type == "execute_result" || type == "update_display_data"))
-        updateDisplays(displayId, m, index, run);
-    if (type == "clear_output") {
-        if (c.value("wait", false)) {
-            run.clearBeforeNext = true;
-        } else {
-            run.outputs = Json::array();
-            for (auto& [id, places] : m_displays)
-                std::erase_if(places, [index](const auto& p) { return p.first == index; });
-        }
-        return;
-    }
-    auto output = kernel::nbformatOutput(m);
-    if (!output)
-        return;
-    if (std::exchange(run.clearBeforeNext, false)) {
-        run.outputs = Json::array();
-        for (auto& [id, places] : m_displays)
-            std::erase_if(places, [index](const auto& p) { return p.first == index; });
-    }
-    if (type == "stream" && !run.outputs.empty()) {
-        Json& last = run.outputs.back();
-        if (last.value("output_type", "") == "stream" && last["name"] == (*output)["name"]) {
-            last["text"] = last["text"].get<std::string>() + (*output)["text"].get<std::string>();
-            return;
-        }
-    }
-    if (!displayId.empty())
-        m_displays[displayId].emplace_back(index, run.outputs.size());
-    run.outputs.push_back(std::move(*output));
-}
-
-int NotebookRunner::runCell(int index, bool allowErrors, int timeoutMs) {
-    const auto& cell = m_doc.cell(index);
-    Json metadata = cell->metadata().is_object() ? cell->metadata() : Json::object();
-    const bool cellAllowsErrors = allowErrors || hasTag(metadata, "raises-exception");
-    CellRun run;
-    kernel::ExecuteOptions options;
-    options.allowStdin = false;
-    options.stopOnError = !cellAllowsErrors;
-    QObject context;
-    auto* request = m_client.execute(cell->source(), options, &context);
-    QObject::connect(request, &kernel::Request::iopub, &context,
-                     [&](const Message& m) { onIopub(index, run, m); });
-    QObject::connect(request, &kernel::Request::replied, &context, [&](const Message& m) {
-        const std::string date = kernel::normalizedDate(m.date());
-        run.timing["shell.execute_reply"] =
-            date.empty() ? kernel::normalizedDate(kernel::isoDateNow()) : date;
-    });
-    QObject::connect(request, &kernel::Request::finished, &context, [&](const Message& reply) {
-        run.reply = reply.content;
-        run.finished = true;
-    });
-    bool timedOut = false;
-    if (!waitUntil([&] { return run.finished; }, timeoutMs)) {
-        timedOut = true;
-        m_client.interrupt();
-        (void)waitUntil([&] { return run.finished; }, 5000);
-    }
-
-    if (const auto count = run.reply.find("execution_count");
-        count != run.reply.end() && count->is_number_integer())
-        run.executionCount = count->get<long long>();
-    m_doc.setCellOutputs(index, std::move(run.outputs));
-    m_doc.setCellExecutionCount(index, run.executionCount);
-    Json execution = Json::object(); // nbclient's key order
-    for (const char* key :
-         {"iopub.status.busy", "iopub.execute_input", "shell.execute_reply", "iopub.status.idle"})
-        if (run.timing.contains(key))
-            execution[key] = run.timing[key];
-    metadata["execution"] = std::move(execution);
-    cell->setMetadata(std::move(metadata));
-
-    const QString where = QCoreApplication::translate("Cli", "cell %1").arg(index + 1);
-    if (timedOut) {
-        print(stderr, QCoreApplication::translate("Cli", "quire run: error: %1 did not finish within %2 seconds\n")
+// Prints why a cell stopped `quire run`.
+void reportFailure(const editor::NotebookDocument& doc, const editor::Cell* cell,
+                   const editor::CellExecutor::Result& result, int timeoutMs) {
+    const QString where = QCoreApplication::translate("Cli", "cell %1").arg(doc.indexOf(cell) + 1);
+    const Json& reply = result.reply;
+    switch (result.outcome) {
+    case editor::CellOutcome::TimedOut:
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: %1 did not finish within %2 seconds\n")
                           .arg(where)
                           .arg(timeoutMs / 1000.0));
-        return 1;
-    }
-    if (m_client.status() == KernelStatus::Dead ||
-        run.reply.value("ename", "") == "DeadKernelError") {
-        print(stderr, QCoreApplication::translate("Cli", "quire run: error: the kernel died while running %1: %2\n")
-                          .arg(where, QString::fromStdString(run.reply.value("evalue", ""))));
-        return 1;
-    }
-    if (run.reply.value("status", "") == "error" && !cellAllowsErrors) {
+        return;
+    case editor::CellOutcome::KernelDied:
+    case editor::CellOutcome::Cancelled:
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: the kernel died while running %1: %2\n")
+                          .arg(where, QString::fromStdString(reply.value("evalue", ""))));
+        return;
+    case editor::CellOutcome::Error: {
         QString traceback;
-        for (const auto& line : run.reply.value("traceback", Json::array()))
+        for (const auto& line : reply.value("traceback", Json::array()))
             if (line.is_string())
                 traceback += QString::fromStdString(line.get<std::string>()) + QLatin1Char('\n');
         print(stderr,
               QCoreApplication::translate("Cli", "quire run: error in %1:\n%2\n%3: %4\n")
-                  .arg(where, cell->source(), QString::fromStdString(run.reply.value("ename", "")),
-                       QString::fromStdString(run.reply.value("evalue", ""))));
+                  .arg(where, cell->source(), QString::fromStdString(reply.value("ename", "")),
+                       QString::fromStdString(reply.value("evalue", ""))));
         if (!traceback.isEmpty())
             print(stderr, traceback);
-        return 1;
+        return;
     }
-    return 0;
+    case editor::CellOutcome::Ok:
+        return;
+    }
 }
 
 } // namespace
@@ -266,7 +121,8 @@ int runKernelsCommand(const QStringList& args) {
         if (a == QLatin1String("--json"))
             json = true;
         else
-            return usageError("kernels", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
+            return usageError("kernels",
+                              QCoreApplication::translate("Cli", "unknown option %1").arg(a));
     }
     const auto specs = kernel::KernelSpecStore().specs();
     if (json) {
@@ -302,7 +158,8 @@ int runKernelsCommand(const QStringList& args) {
                                c.leftJustified(displayWidth), d));
     };
     row(QCoreApplication::translate("Cli", "NAME"), QCoreApplication::translate("Cli", "LANGUAGE"),
-        QCoreApplication::translate("Cli", "DISPLAY NAME"), QCoreApplication::translate("Cli", "PATH"));
+        QCoreApplication::translate("Cli", "DISPLAY NAME"),
+        QCoreApplication::translate("Cli", "PATH"));
     for (const auto& s : specs)
         row(s.name, s.language, s.displayName, s.resourceDir);
     return 0;
@@ -322,24 +179,25 @@ int runRunCommand(const QStringList& args) {
                                   QCoreApplication::translate("Cli", "--output needs a file name"));
         } else if (options.is("--kernel")) {
             if (!options.takeValue(kernelName))
-                return usageError("run",
-                                  QCoreApplication::translate("Cli", "--kernel needs a kernel name"));
+                return usageError(
+                    "run", QCoreApplication::translate("Cli", "--kernel needs a kernel name"));
         } else if (options.is("--timeout")) {
             bool ok = false;
             if (options.takeValue(value))
                 timeoutSeconds = value.toDouble(&ok);
             if (!ok || timeoutSeconds <= 0)
-                return usageError(
-                    "run", QCoreApplication::translate("Cli", "--timeout needs a number of seconds"));
+                return usageError("run", QCoreApplication::translate(
+                                             "Cli", "--timeout needs a number of seconds"));
         } else if (a == QLatin1String("--allow-errors")) {
             allowErrors = true;
         } else if (a.startsWith(QLatin1Char('-'))) {
-            return usageError("run", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
+            return usageError("run",
+                              QCoreApplication::translate("Cli", "unknown option %1").arg(a));
         } else if (input.isEmpty()) {
             input = a;
         } else {
-            return usageError(
-                "run", QCoreApplication::translate("Cli", "only one notebook can be run at a time"));
+            return usageError("run", QCoreApplication::translate(
+                                         "Cli", "only one notebook can be run at a time"));
         }
     }
     if (input.isEmpty())
@@ -362,7 +220,8 @@ int runRunCommand(const QStringList& args) {
         kernelName = QStringLiteral("python3");
     const auto spec = kernel::KernelSpecStore().find(kernelName);
     if (!spec) {
-        print(stderr, QCoreApplication::translate("Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n")
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n")
                           .arg(kernelName));
         return 1;
     }
@@ -370,9 +229,9 @@ int runRunCommand(const QStringList& args) {
     KernelClient client;
     QString error;
     if (!client.startLocal(*spec, QFileInfo(input).absolutePath(), &error)) {
-        print(stderr,
-              QCoreApplication::translate("Cli", "quire run: error: cannot start the %1 kernel: %2\n")
-                  .arg(kernelName, error));
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: cannot start the %1 kernel: %2\n")
+                          .arg(kernelName, error));
         return 1;
     }
     QString deathReason;
@@ -380,9 +239,9 @@ int runRunCommand(const QStringList& args) {
                      [&](const QString& why) { deathReason = why; });
     (void)waitUntil([&] { return client.isReady() || client.status() == KernelStatus::Dead; }, -1);
     if (!client.isReady()) {
-        print(stderr,
-              QCoreApplication::translate("Cli", "quire run: error: the %1 kernel did not start: %2\n")
-                  .arg(kernelName, deathReason));
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: the %1 kernel did not start: %2\n")
+                          .arg(kernelName, deathReason));
         return 1;
     }
     // As nbclient does: the notebook says which language version ran it.
@@ -393,16 +252,32 @@ int runRunCommand(const QStringList& args) {
         doc.setMetadata(std::move(md));
     }
 
+    // nbclient's behaviour: raw stream text, tags honoured, no stdin, empty cells left alone.
+    editor::ExecutionPolicy policy;
+    policy.allowStdin = false;
+    policy.resolveControlChars = false;
+    policy.honourTags = true;
+    policy.allowErrors = allowErrors;
+    policy.clearEmptyCells = false;
+    policy.timeoutMs = timeoutSeconds > 0 ? int(timeoutSeconds * 1000) : -1;
+    editor::CellExecutor executor(&doc, policy);
+    executor.setKernel(&client);
     int status = 0;
-    NotebookRunner runner(doc, client);
-    const int timeoutMs = timeoutSeconds > 0 ? int(timeoutSeconds * 1000) : -1;
-    for (int i = 0; i < doc.cellCount() && status == 0; ++i) {
-        const auto& cell = doc.cell(i);
-        if (!cell->isCode() || cell->source().trimmed().isEmpty() ||
-            hasTag(cell->metadata(), "skip-execution"))
-            continue;
-        status = runner.runCell(i, allowErrors, timeoutMs);
-    }
+    bool done = false;
+    QObject::connect(&executor, &editor::CellExecutor::cellFinished, &executor,
+                     [&](const editor::Cell* cell, const editor::CellExecutor::Result& result) {
+                         if (result.outcome == editor::CellOutcome::Ok)
+                             return;
+                         status = 1;
+                         reportFailure(doc, cell, result, policy.timeoutMs);
+                     });
+    QObject::connect(&executor, &editor::CellExecutor::queueFinished, &executor,
+                     [&](bool) { done = true; });
+    std::vector<editor::CellPtr> cells;
+    for (int i = 0; i < doc.cellCount(); ++i)
+        cells.push_back(doc.cell(i));
+    executor.enqueue(cells);
+    (void)waitUntil([&] { return done; }, -1);
 
     client.shutdown();
     (void)waitUntil([&] { return client.status() == KernelStatus::Dead; }, 10000);

@@ -251,6 +251,11 @@ void NotebookDocument::setCellExecutionCount(int index, std::optional<long long>
     emit cellOutputsChanged(index);
 }
 
+void NotebookDocument::setCellMetadata(int index, Json metadata) {
+    m_cells.at(size_t(index))->setMetadata(std::move(metadata));
+    emit cellMetadataChanged(index);
+}
+
 void NotebookDocument::markDirty() {
     m_dirtyWithoutUndo = true;
     setCleanState();

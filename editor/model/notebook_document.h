@@ -68,6 +68,7 @@ public:
     void setCellSource(int index, const QString& text);
     void setCellOutputs(int index, Json outputs);
     void setCellExecutionCount(int index, std::optional<long long> count);
+    void setCellMetadata(int index, Json metadata);
     // Changes that are not undoable (outputs arriving from a kernel) still mark the file dirty.
     void markDirty();
 
@@ -78,6 +79,7 @@ signals:
     void cellReplaced(int index);
     void cellSourceChanged(int index);
     void cellOutputsChanged(int index);
+    void cellMetadataChanged(int index);
     void metadataChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
