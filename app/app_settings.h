@@ -33,6 +33,11 @@ public:
     QUIRE_SETTING(bool, autosave, Autosave, "files/autosave", true)
     QUIRE_SETTING(int, autosaveSeconds, AutosaveSeconds, "files/autosaveSeconds", 30)
     QUIRE_SETTING(QStringList, recentFiles, RecentFiles, "files/recent", QStringList())
+    // The kernelspec new notebooks (and notebooks that name none) run on.
+    QUIRE_SETTING(QString, defaultKernel, DefaultKernel, "runtime/defaultKernel",
+                  QStringLiteral("python3"))
+    // Keep one kernel of the default kernelspec started ahead of time.
+    QUIRE_SETTING(bool, warmKernel, WarmKernel, "runtime/warmKernel", true)
 
 public:
     void addRecentFile(const QString& path);

@@ -1,8 +1,8 @@
 // Headless subcommands. Only QtCore here: this runs before (and instead of) any GUI.
 #include "app/cli.h"
+
 #include "app/cli_kernel.h"
 #include "app/cli_options.h"
-
 #include "editor/nbformat/cell_ids.h"
 #include "editor/nbformat/notebook_reader.h"
 #include "editor/nbformat/notebook_writer.h"
@@ -59,8 +59,8 @@ struct Command {
 
 int usageError(const char* commandName, const QString& message) {
     print(stderr, QStringLiteral("quire %1: %2\n").arg(QLatin1String(commandName), message));
-    print(stderr,
-          QCoreApplication::translate("Cli", "Try 'quire %1 --help'.\n").arg(QLatin1String(commandName)));
+    print(stderr, QCoreApplication::translate("Cli", "Try 'quire %1 --help'.\n")
+                      .arg(QLatin1String(commandName)));
     return 2;
 }
 
@@ -75,27 +75,28 @@ int runFormat(const QStringList& args) {
                                   QCoreApplication::translate("Cli", "--output needs a file name"));
         } else if (options.is("--style")) {
             if (!options.takeValue(style))
-                return usageError("format", QCoreApplication::translate("Cli", "--style needs a value"));
+                return usageError("format",
+                                  QCoreApplication::translate("Cli", "--style needs a value"));
         } else if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
-            return usageError("format", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
+            return usageError("format",
+                              QCoreApplication::translate("Cli", "unknown option %1").arg(a));
         } else if (input.isEmpty()) {
             input = a;
         } else {
-            return usageError(
-                "format",
-                QCoreApplication::translate("Cli", "only one notebook can be formatted at a time"));
+            return usageError("format", QCoreApplication::translate(
+                                            "Cli", "only one notebook can be formatted at a time"));
         }
     }
     if (input.isEmpty())
         return usageError("format", QCoreApplication::translate("Cli", "no notebook given"));
     if (output.isEmpty())
-        return usageError(
-            "format",
-            QCoreApplication::translate("Cli", "no --output given (use --output - for standard output)"));
+        return usageError("format",
+                          QCoreApplication::translate(
+                              "Cli", "no --output given (use --output - for standard output)"));
     if (style != QLatin1String("canonical") && style != QLatin1String("keep"))
-        return usageError(
-            "format",
-            QCoreApplication::translate("Cli", "--style must be canonical or keep, not %1").arg(style));
+        return usageError("format", QCoreApplication::translate(
+                                        "Cli", "--style must be canonical or keep, not %1")
+                                        .arg(style));
 
     const auto bytes = readFile(input);
     if (!bytes)
@@ -103,9 +104,9 @@ int runFormat(const QStringList& args) {
     auto read = editor::readNotebook(view(*bytes));
     printProblems(stderr, read.problems, input);
     if (!read.notebook) {
-        print(stderr,
-              QCoreApplication::translate("Cli", "%1: error: not written: the file cannot be read as a notebook\n")
-                  .arg(input));
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "%1: error: not written: the file cannot be read as a notebook\n")
+                          .arg(input));
         return 1;
     }
     std::string text;
@@ -133,7 +134,8 @@ int runCheck(const QStringList& args) {
     QStringList files;
     for (const QString& a : args) {
         if (a.startsWith(QLatin1Char('-')))
-            return usageError("check", QCoreApplication::translate("Cli", "unknown option %1").arg(a));
+            return usageError("check",
+                              QCoreApplication::translate("Cli", "unknown option %1").arg(a));
         files << a;
     }
     if (files.isEmpty())
@@ -186,13 +188,14 @@ const Command* findCommand(std::string_view name) {
 
 void printUsage() {
     QString text = QCoreApplication::translate("Cli", "Usage: quire [NOTEBOOK...]\n"
-                                               "       quire COMMAND [ARGS...]\n"
-                                               "\n"
-                                               "Commands:\n");
+                                                      "       quire COMMAND [ARGS...]\n"
+                                                      "\n"
+                                                      "Commands:\n");
     for (const Command& c : kCommands)
         text += QStringLiteral("  %1  %2\n")
                     .arg(QString::fromLatin1(c.name).leftJustified(8), tr(c.summary));
-    text += QCoreApplication::translate("Cli", "\nRun 'quire COMMAND --help' for the options of a command.\n");
+    text += QCoreApplication::translate(
+        "Cli", "\nRun 'quire COMMAND --help' for the options of a command.\n");
     print(stdout, text);
 }
 

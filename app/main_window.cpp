@@ -3,6 +3,7 @@
 #include "controllers/edit_controller.h"
 #include "controllers/file_controller.h"
 #include "controllers/help_controller.h"
+#include "controllers/runtime_controller.h"
 #include "controllers/view_controller.h"
 #include "editor/model/notebook_document.h"
 #include "editor/view/notebook_view.h"
@@ -30,6 +31,7 @@ MainWindow::MainWindow() {
     m_files = new FileController(this);
     m_edits = new EditController(this);
     m_views = new ViewController(this);
+    m_runtime = new RuntimeController(this);
     m_help = new HelpController(this);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -72,6 +74,7 @@ void MainWindow::addPage(NotebookPage* page) {
     };
     hook();
     connect(page, &NotebookPage::documentReplaced, this, hook);
+    emit pageAdded(page);
     m_tabs->setCurrentIndex(i);
     m_tabs->tabBar()->setVisible(m_tabs->count() > 1);
     page->view()->setFocus();
@@ -108,8 +111,9 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::retranslate() {
-    const char* titles[] = {QT_TR_NOOP("&File"),   QT_TR_NOOP("&Edit"),  QT_TR_NOOP("&View"),
-                            QT_TR_NOOP("&Insert"), QT_TR_NOOP("&Tools"), QT_TR_NOOP("&Help")};
+    const char* titles[] = {QT_TR_NOOP("&File"),   QT_TR_NOOP("&Edit"),    QT_TR_NOOP("&View"),
+                            QT_TR_NOOP("&Insert"), QT_TR_NOOP("&Runtime"), QT_TR_NOOP("&Tools"),
+                            QT_TR_NOOP("&Help")};
     for (int i = 0; i < m_menus.size(); ++i)
         m_menus[i]->setTitle(tr(titles[i]));
 }

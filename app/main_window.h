@@ -11,13 +11,14 @@ class FileController;
 class EditController;
 class ViewController;
 class HelpController;
+class RuntimeController;
 
 // The window: notebook tabs, docks, menus. Features live in controllers; this class only
 // holds the pieces together.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Menu { File, Edit, View, Insert, Tools, Help };
+    enum class Menu { File, Edit, View, Insert, Runtime, Tools, Help };
 
     MainWindow();
     ~MainWindow() override;
@@ -32,9 +33,11 @@ public:
     FileController* files() const { return m_files; }
     EditController* edits() const { return m_edits; }
     ViewController* views() const { return m_views; }
+    RuntimeController* runtime() const { return m_runtime; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
+    void pageAdded(NotebookPage* page);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -49,6 +52,7 @@ private:
     FileController* m_files;
     EditController* m_edits;
     ViewController* m_views;
+    RuntimeController* m_runtime;
     HelpController* m_help;
 };
 

@@ -1,9 +1,11 @@
 #include "notebook_page.h"
 
 #include "app_settings.h"
+#include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
 #include "editor/view/find_bar.h"
 #include "editor/view/notebook_view.h"
+#include "notebook_kernel.h"
 
 #include <QFileInfo>
 #include <QVBoxLayout>
@@ -18,6 +20,7 @@ NotebookPage::NotebookPage(std::unique_ptr<editor::NotebookDocument> document, Q
     m_bar = new MessageBar(this);
     layout->addWidget(m_bar);
     m_find = new editor::FindBar(this);
+    m_kernel = new NotebookKernel(m_doc.get(), this);
     buildView();
     layout->addWidget(m_find);
 }
@@ -25,6 +28,8 @@ NotebookPage::NotebookPage(std::unique_ptr<editor::NotebookDocument> document, Q
 NotebookPage::~NotebookPage() {
     delete m_view; // before the document it observes
     m_view = nullptr;
+    delete m_kernel; // its executor writes into the document
+    m_kernel = nullptr;
 }
 
 void NotebookPage::buildView() {
@@ -37,6 +42,8 @@ void NotebookPage::buildView() {
     m_view->setViewOptions(options);
     layout->insertWidget(1, m_view, 1);
     m_find->setView(m_view);
+    connect(m_view, &editor::NotebookView::executeRequested, m_kernel,
+            [this](int index) { m_kernel->run({m_doc->cell(index)}); });
     connect(&AppSettings::instance(), &AppSettings::lineNumbersChanged, m_view, [this](bool on) {
         auto o = m_view->viewOptions();
         o.lineNumbers = on;
@@ -48,6 +55,7 @@ void NotebookPage::replaceDocument(std::unique_ptr<editor::NotebookDocument> doc
     const int current = m_view->currentIndex();
     delete m_view;
     m_view = nullptr;
+    m_kernel->setDocument(document.get());
     m_doc = std::move(document);
     buildView();
     m_view->setCurrentIndex(std::min(current, m_doc->cellCount() - 1));

@@ -13,8 +13,10 @@ class FindBar;
 
 namespace quire::app {
 
+class NotebookKernel;
+
 // One open notebook in the window: message bar, the notebook view, the find bar.
-// Owns its document.
+// Owns its document and the kernel it runs on.
 class NotebookPage : public QWidget {
     Q_OBJECT
 public:
@@ -26,12 +28,14 @@ public:
     editor::NotebookView* view() const { return m_view; }
     editor::FindBar* findBar() const { return m_find; }
     MessageBar* messageBar() const { return m_bar; }
+    NotebookKernel* kernel() const { return m_kernel; }
 
     // Swaps in a freshly loaded document (Revert, reload after an outside change).
     void replaceDocument(std::unique_ptr<editor::NotebookDocument> document);
 
 signals:
     void documentReplaced();
+    void restartRequested(); // 0, 0 in command mode: the runtime controller asks first
 
 private:
     void buildView();
@@ -39,6 +43,7 @@ private:
     MessageBar* m_bar;
     editor::NotebookView* m_view = nullptr;
     editor::FindBar* m_find;
+    NotebookKernel* m_kernel;
 };
 
 } // namespace quire::app

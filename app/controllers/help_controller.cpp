@@ -9,8 +9,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QTableWidget>
 #include <QRegularExpression>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <Qsci/qsciglobal.h>
 
@@ -77,8 +77,7 @@ void HelpController::showShortcuts() {
                 walk(a->menu());
             else if (!a->shortcut().isEmpty())
                 rows.push_back(
-                    {any, a->shortcut().toString(QKeySequence::NativeText),
-                     menuText(a->text())});
+                    {any, a->shortcut().toString(QKeySequence::NativeText), menuText(a->text())});
         }
     };
     for (QAction* top : m_window->menuBar()->actions())

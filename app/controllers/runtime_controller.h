@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+
+namespace quire::app {
+
+class MainWindow;
+class NotebookPage;
+class WarmKernelPool;
+class DesktopNotifier;
+
+// The Runtime menu (run cells, interrupt, restart, shut down), the kernel's name and state in
+// the status bar, Run all progress, the dead-kernel announcement, the kernel picker, and the
+// notification when a long run ends while Quire is in the background.
+class RuntimeController : public QObject {
+    Q_OBJECT
+public:
+    explicit RuntimeController(MainWindow* window);
+    ~RuntimeController() override;
+
+    WarmKernelPool* warmPool() const { return m_pool; }
+    // Runs longer than this that end while the window is inactive notify the desktop.
+    static constexpr int NotifyAfterMs = 10000;
+
+    enum class Scope { All, Above, SelectedAndBelow };
+    void run(NotebookPage* page, Scope scope);
+    // Asks first unless `confirmed`; then restarts (and runs every cell when `runAll`).
+    void restart(NotebookPage* page, bool runAll, bool confirmed = false);
+
+private:
+    void hookPage(NotebookPage* page);
+    void setCurrent(NotebookPage* page);
+    void updateStatus();
+    void chooseKernel(NotebookPage* page, const QString& wanted);
+    void onQueueFinished(NotebookPage* page, bool ok);
+
+    MainWindow* m_window;
+    WarmKernelPool* m_pool;
+    DesktopNotifier* m_notifier;
+    QPointer<NotebookPage> m_page;
+    QLabel* m_status;
+    QProgressBar* m_progress;
+    QList<QAction*> m_pageActions;
+    QAction* m_interrupt = nullptr;
+    QAction* m_shutdown = nullptr;
+};
+
+} // namespace quire::app

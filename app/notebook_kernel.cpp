@@ -1,0 +1,190 @@
+#include "notebook_kernel.h"
+
+#include "app_settings.h"
+#include "editor/execution/cell_executor.h"
+#include "editor/model/notebook_document.h"
+#include "warm_kernel_pool.h"
+
+#include <QFileInfo>
+
+namespace quire::app {
+
+using editor::Json;
+using kernel::KernelClient;
+using kernel::KernelStatus;
+
+namespace {
+
+editor::ExecutionPolicy windowPolicy() {
+    editor::ExecutionPolicy policy;
+    policy.allowStdin = true;
+    policy.resolveControlChars = true;
+    policy.flushIntervalMs = 33; // outputs repaint at most ~30 times a second
+    return policy;
+}
+
+} // namespace
+
+NotebookKernel::NotebookKernel(editor::NotebookDocument* document, QObject* parent)
+    : QObject(parent), m_doc(document),
+      m_executor(std::make_unique<editor::CellExecutor>(document, windowPolicy())) {}
+
+NotebookKernel::~NotebookKernel() {
+    m_executor.reset(); // before the client it follows
+}
+
+void NotebookKernel::setDocument(editor::NotebookDocument* document) {
+    m_doc = document;
+    m_executor = std::make_unique<editor::CellExecutor>(document, windowPolicy());
+    m_executor->setKernel(m_client.get());
+    emit executorReplaced();
+}
+
+QString NotebookKernel::workingDirectory() const {
+    if (!m_doc->filePath().isEmpty())
+        return QFileInfo(m_doc->filePath()).absolutePath();
+    return m_pool ? m_pool->workingDirectory() : QString();
+}
+
+QString NotebookKernel::wantedSpecName() const {
+    const Json& md = m_doc->metadata();
+    if (const auto ks = md.find("kernelspec"); ks != md.end() && ks->is_object()) {
+        const auto name = ks->find("name");
+        if (name != ks->end() && name->is_string() && !name->get_ref<const std::string&>().empty())
+            return QString::fromStdString(name->get<std::string>());
+    }
+    return AppSettings::instance().defaultKernel();
+}
+
+QString NotebookKernel::specName() const {
+    return m_spec ? m_spec->name : wantedSpecName();
+}
+
+QString NotebookKernel::displayName() const {
+    if (m_spec)
+        return m_spec->displayName.isEmpty() ? m_spec->name : m_spec->displayName;
+    const Json& md = m_doc->metadata();
+    if (const auto ks = md.find("kernelspec"); ks != md.end() && ks->is_object())
+        if (const auto dn = ks->find("display_name"); dn != ks->end() && dn->is_string())
+            return QString::fromStdString(dn->get<std::string>());
+    return specName();
+}
+
+KernelStatus NotebookKernel::status() const {
+    return m_client ? m_client->status() : KernelStatus::Dead;
+}
+
+void NotebookKernel::run(const std::vector<editor::CellPtr>& cells) {
+    if (!ensureKernel()) {
+        m_pending.insert(m_pending.end(), cells.begin(), cells.end());
+        return;
+    }
+    m_executor->enqueue(cells);
+}
+
+bool NotebookKernel::ensureKernel() {
+    if (m_client && !m_shutDown) {
+        if (m_client->status() == KernelStatus::Dead)
+            m_client->restart(); // the kernel is gone anyway; run on a fresh one
+        return true;
+    }
+    const QString wanted = wantedSpecName();
+    const auto spec = kernel::KernelSpecStore().find(wanted);
+    if (!spec) {
+        emit kernelChoiceNeeded(wanted);
+        return false;
+    }
+    QString error;
+    if (!start(*spec, &error)) {
+        emit startFailed(error);
+        return false;
+    }
+    return true;
+}
+
+bool NotebookKernel::useKernel(const kernel::KernelSpec& spec, QString* error) {
+    if (!start(spec, error)) {
+        m_pending.clear();
+        return false;
+    }
+    auto pending = std::exchange(m_pending, {});
+    if (!pending.empty())
+        m_executor->enqueue(pending);
+    return true;
+}
+
+bool NotebookKernel::start(const kernel::KernelSpec& spec, QString* error) {
+    std::unique_ptr<KernelClient> client;
+    if (m_pool)
+        client = m_pool->take(spec.name, workingDirectory());
+    if (!client) {
+        client = std::make_unique<KernelClient>();
+        if (!client->startLocal(spec, workingDirectory(), error))
+            return false;
+    }
+    m_spec = spec;
+    adopt(std::move(client));
+    return true;
+}
+
+void NotebookKernel::adopt(std::unique_ptr<KernelClient> client) {
+    m_executor->setKernel(nullptr);
+    m_client = std::move(client); // an old kernel is ended by its client's destructor
+    m_shutDown = false;
+    connect(m_client.get(), &KernelClient::statusChanged, this, &NotebookKernel::statusChanged);
+    connect(m_client.get(), &KernelClient::ready, this, &NotebookKernel::recordKernelInMetadata);
+    connect(m_client.get(), &KernelClient::died, this, [this](const QString& reason) {
+        if (!m_shutDown)
+            emit died(reason);
+    });
+    m_executor->setKernel(m_client.get());
+    if (m_client->isReady())
+        recordKernelInMetadata();
+    emit statusChanged();
+}
+
+void NotebookKernel::recordKernelInMetadata() {
+    if (!m_spec || !m_client)
+        return;
+    Json md = m_doc->metadata().is_object() ? m_doc->metadata() : Json::object();
+    const Json before = md;
+    Json spec = md.value("kernelspec", Json::object());
+    if (!spec.is_object())
+        spec = Json::object();
+    spec["display_name"] = m_spec->displayName.toStdString();
+    spec["language"] = m_spec->language.toStdString();
+    spec["name"] = m_spec->name.toStdString();
+    md["kernelspec"] = std::move(spec);
+    if (const auto info = m_client->kernelInfo().find("language_info");
+        info != m_client->kernelInfo().end() && info->is_object())
+        md["language_info"] = *info;
+    if (md == before)
+        return;
+    m_doc->setMetadata(std::move(md));
+    m_doc->markDirty();
+}
+
+void NotebookKernel::interrupt() {
+    if (m_client && !m_shutDown)
+        m_client->interrupt();
+}
+
+void NotebookKernel::restart() {
+    if (!m_client || m_shutDown) {
+        ensureKernel();
+        return;
+    }
+    m_executor->cancelAll();
+    m_client->restart();
+}
+
+void NotebookKernel::shutdown() {
+    if (!m_client || m_shutDown)
+        return;
+    m_executor->cancelAll();
+    m_shutDown = true;
+    m_client->shutdown();
+    emit statusChanged();
+}
+
+} // namespace quire::app

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "editor/model/cell.h"
+#include "kernelclient/kernel_client.h"
+#include "kernelclient/kernelspec_store.h"
+#include "warm_kernel_pool.h"
+
+#include <QObject>
+#include <QPointer>
+#include <memory>
+#include <optional>
+
+namespace quire::editor {
+class CellExecutor;
+class NotebookDocument;
+} // namespace quire::editor
+
+namespace quire::app {
+
+// The kernel one notebook runs on: which kernelspec (the notebook's own, else the default),
+// starting it on first use (a warm one when it fits), and the CellExecutor that runs the
+// notebook's cells on it. Records the kernelspec and language_info in the notebook metadata
+// once the kernel answers. Restart, interrupt and shutdown act on this notebook's kernel only.
+class NotebookKernel : public QObject {
+    Q_OBJECT
+public:
+    NotebookKernel(editor::NotebookDocument* document, QObject* parent = nullptr);
+    ~NotebookKernel() override;
+
+    // After Revert / reload: the executor follows the new document (what ran is forgotten).
+    void setDocument(editor::NotebookDocument* document);
+    void setWarmPool(WarmKernelPool* pool) { m_pool = pool; }
+    // Where the kernel starts: the notebook's folder, else the warm kernels' folder.
+    QString workingDirectory() const;
+
+    editor::CellExecutor* executor() const { return m_executor.get(); }
+    kernel::KernelClient* client() const { return m_client.get(); }
+    bool hasKernel() const { return m_client != nullptr; }
+    // The kernelspec in use, or the one the notebook asks for when none runs yet.
+    QString specName() const;
+    QString displayName() const;
+    kernel::KernelStatus status() const;
+
+    // Runs code cells in order, starting the kernel first when needed.
+    void run(const std::vector<editor::CellPtr>& cells);
+    // Starts `spec` (after the user chose it), replacing a running kernel, then runs what
+    // waited for the choice.
+    bool useKernel(const kernel::KernelSpec& spec, QString* error = nullptr);
+    // Forgets cells that waited for a kernel choice the user cancelled.
+    void dropPending() { m_pending.clear(); }
+
+    void interrupt();
+    void restart();
+    void shutdown();
+
+signals:
+    void statusChanged();
+    // The notebook's kernelspec (`wanted`, maybe "") is not installed: ask the user.
+    void kernelChoiceNeeded(const QString& wanted);
+    void startFailed(const QString& error);
+    void died(const QString& reason); // not after shutdown()
+    void executorReplaced();
+
+private:
+    QString wantedSpecName() const;
+    bool ensureKernel();
+    bool start(const kernel::KernelSpec& spec, QString* error);
+    void adopt(std::unique_ptr<kernel::KernelClient> client);
+    void recordKernelInMetadata();
+
+    editor::NotebookDocument* m_doc;
+    QPointer<WarmKernelPool> m_pool;
+    std::unique_ptr<kernel::KernelClient> m_client;
+    std::unique_ptr<editor::CellExecutor> m_executor;
+    std::optional<kernel::KernelSpec> m_spec;
+    std::vector<editor::CellPtr> m_pending; // waiting for a kernel choice
+    bool m_shutDown = false;
+};
+
+} // namespace quire::app
