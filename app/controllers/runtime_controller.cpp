@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace quire::app {
 
@@ -57,8 +58,9 @@ RuntimeController::RuntimeController(MainWindow* window)
     : QObject(window), m_window(window), m_pool(new WarmKernelPool(this)),
       m_notifier(new DesktopNotifier(this)) {
     QMenu* m = window->menu(MainWindow::Menu::Runtime);
-    auto add = [this, m](const QString& text, const QKeySequence& key, auto fn) {
+    auto add = [this, m](const char* name, const QString& text, const QKeySequence& key, auto fn) {
         QAction* a = m->addAction(text);
+        a->setObjectName(QLatin1String(name));
         if (!key.isEmpty())
             a->setShortcut(key);
         connect(a, &QAction::triggered, this, [this, fn] {
@@ -68,28 +70,32 @@ RuntimeController::RuntimeController(MainWindow* window)
         m_pageActions << a;
         return a;
     };
-    add(withHint(tr("&Run Cell"), QStringLiteral("Ctrl+Enter")), {},
+    add("runtime.runCell", withHint(tr("&Run Cell"), QStringLiteral("Ctrl+Enter")), {},
         [](NotebookPage* p) { p->view()->runCurrent(NotebookView::RunMode::Stay); });
-    add(withHint(tr("Run Cell and &Advance"), QStringLiteral("Shift+Enter")), {},
-        [](NotebookPage* p) { p->view()->runCurrent(NotebookView::RunMode::Advance); });
-    add(withHint(tr("Run Cell and &Insert Below"), QStringLiteral("Alt+Enter")), {},
+    add("runtime.runAdvance", withHint(tr("Run Cell and &Advance"), QStringLiteral("Shift+Enter")),
+        {}, [](NotebookPage* p) { p->view()->runCurrent(NotebookView::RunMode::Advance); });
+    add("runtime.runInsert",
+        withHint(tr("Run Cell and &Insert Below"), QStringLiteral("Alt+Enter")), {},
         [](NotebookPage* p) { p->view()->runCurrent(NotebookView::RunMode::InsertBelow); });
     m->addSeparator();
-    add(tr("Run A&ll Cells"), QKeySequence(Qt::CTRL | Qt::Key_F9),
+    add("runtime.runAll", tr("Run A&ll Cells"), QKeySequence(Qt::CTRL | Qt::Key_F9),
         [this](NotebookPage* p) { run(p, Scope::All); });
-    add(tr("Run All A&bove"), QKeySequence(Qt::CTRL | Qt::Key_F8),
+    add("runtime.runAbove", tr("Run All A&bove"), QKeySequence(Qt::CTRL | Qt::Key_F8),
         [this](NotebookPage* p) { run(p, Scope::Above); });
-    add(tr("Run &Selected and Below"), QKeySequence(Qt::CTRL | Qt::Key_F10),
+    add("runtime.runBelow", tr("Run &Selected and Below"), QKeySequence(Qt::CTRL | Qt::Key_F10),
         [this](NotebookPage* p) { run(p, Scope::SelectedAndBelow); });
     m->addSeparator();
-    m_interrupt = add(withHint(tr("I&nterrupt"), QStringLiteral("I, I")), {},
+    m_interrupt = add("runtime.interrupt", withHint(tr("I&nterrupt"), QStringLiteral("I, I")), {},
                       [](NotebookPage* p) { p->kernel()->interrupt(); });
-    add(withHint(tr("Res&tart…"), QStringLiteral("0, 0")), {},
+    add("runtime.restart", withHint(tr("Res&tart…"), QStringLiteral("0, 0")), {},
         [this](NotebookPage* p) { restart(p, false); });
-    add(tr("Restart and Run All…"), {}, [this](NotebookPage* p) { restart(p, true); });
-    m_shutdown = add(tr("Shut &Down"), {}, [](NotebookPage* p) { p->kernel()->shutdown(); });
+    add("runtime.restartRunAll", tr("Restart and Run All…"), {},
+        [this](NotebookPage* p) { restart(p, true); });
+    m_shutdown = add("runtime.shutdown", tr("Shut &Down"), {},
+                     [](NotebookPage* p) { p->kernel()->shutdown(); });
 
     m_status = new QLabel(window);
+    m_status->setObjectName(QStringLiteral("runtime.status"));
     m_status->setAccessibleName(tr("Kernel status"));
     m_progress = new QProgressBar(window);
     m_progress->setMaximumWidth(160);
@@ -101,9 +107,10 @@ RuntimeController::RuntimeController(MainWindow* window)
 
     auto& settings = AppSettings::instance();
     m_pool->setSpecName(settings.defaultKernel());
-    m_pool->setEnabled(settings.warmKernel());
     connect(&settings, &AppSettings::defaultKernelChanged, m_pool, &WarmKernelPool::setSpecName);
     connect(&settings, &AppSettings::warmKernelChanged, m_pool, &WarmKernelPool::setEnabled);
+    // The warm kernel starts once the window is on screen, so it never delays the first paint.
+    window->installEventFilter(this);
 
     connect(window, &MainWindow::pageAdded, this, &RuntimeController::hookPage);
     connect(window, &MainWindow::currentPageChanged, this, &RuntimeController::setCurrent);
@@ -113,6 +120,15 @@ RuntimeController::RuntimeController(MainWindow* window)
 }
 
 RuntimeController::~RuntimeController() = default;
+
+bool RuntimeController::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_window && event->type() == QEvent::Show) {
+        m_window->removeEventFilter(this);
+        QTimer::singleShot(0, this,
+                           [this] { m_pool->setEnabled(AppSettings::instance().warmKernel()); });
+    }
+    return QObject::eventFilter(watched, event);
+}
 
 void RuntimeController::hookPage(NotebookPage* page) {
     NotebookKernel* k = page->kernel();
@@ -259,7 +275,7 @@ void RuntimeController::onQueueFinished(NotebookPage* page, bool ok) {
     if (!started.isValid())
         return;
     const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - started.toLongLong();
-    if (elapsed < NotifyAfterMs || m_window->isActiveWindow())
+    if (elapsed < m_notifyAfterMs || m_window->isActiveWindow())
         return;
     const QString name = page->document()->displayName();
     m_notifier->notify(ok ? tr("%1 finished running").arg(name)

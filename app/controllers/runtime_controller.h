@@ -25,13 +25,17 @@ public:
     ~RuntimeController() override;
 
     WarmKernelPool* warmPool() const { return m_pool; }
-    // Runs longer than this that end while the window is inactive notify the desktop.
-    static constexpr int NotifyAfterMs = 10000;
+    // Runs longer than this (10 s) that end while the window is inactive notify the desktop.
+    void setNotifyAfterMs(int ms) { m_notifyAfterMs = ms; }
+    DesktopNotifier* notifier() const { return m_notifier; }
 
     enum class Scope { All, Above, SelectedAndBelow };
     void run(NotebookPage* page, Scope scope);
     // Asks first unless `confirmed`; then restarts (and runs every cell when `runAll`).
     void restart(NotebookPage* page, bool runAll, bool confirmed = false);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void hookPage(NotebookPage* page);
@@ -49,6 +53,7 @@ private:
     QList<QAction*> m_pageActions;
     QAction* m_interrupt = nullptr;
     QAction* m_shutdown = nullptr;
+    int m_notifyAfterMs = 10000;
 };
 
 } // namespace quire::app
