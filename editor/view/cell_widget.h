@@ -1,11 +1,17 @@
 #pragma once
 
+#include "cell_run_state.h"
 #include "editor/model/cell.h"
 
 #include <QWidget>
 
+class QLineEdit;
+class QTimer;
+
 namespace quire::editor {
 
+class CellInputRow;
+class CodeAssistant;
 class CodeEditor;
 class MarkdownView;
 class OutputArea;
@@ -46,12 +52,30 @@ public:
     void sourceChanged();
     void outputsChanged();
 
+    // Execution → view: the prompt shows the state; a running cell shows its elapsed time;
+    // inputActive adds the input row under the outputs.
+    void setRunState(const CellRunState& state);
+    const CellRunState& runState() const { return m_runState; }
+    // Given to the code editor (code cells only), now and when it is created. Not owned.
+    void setCodeAssistant(CodeAssistant* assistant);
+    // Moves the keyboard to the input row; false when there is none.
+    bool focusInput();
+    bool inputHasFocus() const;
+
+    // What the gutter shows ("[*]:", "3.2 s"), and the input field (nullptr when hidden);
+    // for tests.
+    QString promptText() const;
+    QString runStatusText() const;
+    QLineEdit* inputField() const;
+    static QString elapsedText(qint64 ms);
+
 signals:
     void activated(CellWidget* self);     // clicked: select this cell
     void editRequested(CellWidget* self); // the editor got focus
     void sourceEdited(CellWidget* self);  // the user typed
     void heightChanged(CellWidget* self);
-    void escapePressed(CellWidget* self);
+    void escapePressed(CellWidget* self); // also Escape in the input row
+    void inputSubmitted(CellWidget* self, const QString& value);
     void runRequested(CellWidget* self, Qt::KeyboardModifiers modifiers);
     void navigateOut(CellWidget* self, int direction);
     void collapseToggled(CellWidget* self);
@@ -68,7 +92,8 @@ private:
     void layoutChildren();
     void ensureEditor();
     void updatePrompt();
-    void watchClicks(QWidget* root); // a click anywhere in the cell selects it
+    int bodyHeight(int contentWidth) const; // editor or markdown, at least the gutter's text
+    void watchClicks(QWidget* root);        // a click anywhere in the cell selects it
 
     CellPtr m_cell;
     CellViewOptions m_options;
@@ -76,6 +101,10 @@ private:
     CodeEditor* m_editor = nullptr;
     MarkdownView* m_markdown = nullptr;
     OutputArea* m_outputs = nullptr;
+    CellInputRow* m_input = nullptr;
+    QTimer* m_clock = nullptr; // refreshes the elapsed time while running
+    CodeAssistant* m_assistant = nullptr;
+    CellRunState m_runState;
     Mode m_mode = Mode::None;
     bool m_editingMarkdown = false;
 };

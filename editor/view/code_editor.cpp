@@ -1,5 +1,6 @@
 #include "code_editor.h"
 
+#include "editor_assist.h"
 #include "lexer_factory.h"
 
 #include <QFontDatabase>
@@ -10,7 +11,7 @@
 
 namespace quire::editor {
 
-CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
+CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent), m_assist(new EditorAssist(this)) {
     setUtf8(true);
     // Cells are entered with Enter or a click, never by Tab (Tab indents inside a cell).
     setFocusPolicy(Qt::ClickFocus);
@@ -76,6 +77,8 @@ void CodeEditor::applyPalette() {
                                                       : QColor(0xc8, 0xf0, 0xc8));
     setMatchedBraceForegroundColor(text);
     setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
+    setCallTipsBackgroundColor(pal.color(QPalette::ToolTipBase));
+    setCallTipsForegroundColor(pal.color(QPalette::ToolTipText));
     if (!lex) {
         SendScintilla(SCI_STYLESETFONT, STYLE_DEFAULT, font().family().toUtf8().constData());
     }
@@ -131,11 +134,42 @@ void CodeEditor::setCursorOffset(int offset) {
     setCursorPosition(line, index);
 }
 
+void CodeEditor::replaceRange(int start, int end, const QString& with) {
+    const QString old = text();
+    start = std::clamp(start, 0, int(old.size()));
+    end = std::clamp(end, start, int(old.size()));
+    const QByteArray bytes = with.toUtf8();
+    const auto from = old.left(start).toUtf8().size();
+    const auto to = from + QStringView(old).mid(start, end - start).toUtf8().size();
+    m_quiet = true;
+    SendScintilla(SCI_SETTARGETRANGE, static_cast<unsigned long>(from), static_cast<long>(to));
+    SendScintilla(SCI_REPLACETARGET, static_cast<uintptr_t>(bytes.size()), bytes.constData());
+    SendScintilla(SCI_GOTOPOS, static_cast<unsigned long>(from + bytes.size()));
+    m_quiet = false;
+    emit userEdited();
+}
+
+void CodeEditor::setCodeAssistant(CodeAssistant* assistant) {
+    m_assist->setAssistant(assistant);
+}
+
+CodeAssistant* CodeEditor::codeAssistant() const {
+    return m_assist->assistant();
+}
+
+QString CodeEditor::callTipText() const {
+    return m_assist->callTipText();
+}
+
 void CodeEditor::keyPressEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_Escape && !isListActive()) {
+    // Escape closes an open completion list or call tip first; only then does it leave edit
+    // mode.
+    if (event->key() == Qt::Key_Escape && !isListActive() && !isCallTipActive()) {
         emit escapePressed();
         return;
     }
+    if (m_assist->handleKey(event))
+        return;
     const auto runMods =
         event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier);
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&

@@ -4,6 +4,9 @@
 
 namespace quire::editor {
 
+class CodeAssistant;
+class EditorAssist;
+
 // A cell's source editor: QScintilla sized to its content (the notebook scrolls, not the
 // cell), auto-indent, brace matching, optional line numbers, palette-following colours.
 // Undo/redo keys are left to the notebook's undo stack, so edits undo across cells.
@@ -22,7 +25,16 @@ public:
     // Cursor position as a UTF-16 offset into text() (for split cell).
     int cursorOffset() const;
     void setCursorOffset(int offset);
+    // Replaces the UTF-16 range [start, end) of text() as one user edit (userEdited once) and
+    // puts the cursor after the new text.
+    void replaceRange(int start, int end, const QString& with);
     void applyPalette();
+    // Tab completes and Shift+Tab inspects through `assistant` (nullptr: they indent and
+    // unindent). Not owned.
+    void setCodeAssistant(CodeAssistant* assistant);
+    CodeAssistant* codeAssistant() const;
+    // The inspection (Shift+Tab) on screen, empty when none is.
+    QString callTipText() const;
 
 signals:
     void userEdited();    // the user changed the text
@@ -40,6 +52,7 @@ protected:
 
 private:
     void updateMargins();
+    EditorAssist* m_assist;
     QString m_language;
     bool m_quiet = false;
     bool m_lineNumbers = false;

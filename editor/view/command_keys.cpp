@@ -80,6 +80,17 @@ bool CommandKeys::handle(const QKeyEvent* e) {
                 m_pendingTimer.start();
             }
             return true;
+        case Qt::Key_I:
+        case Qt::Key_0:
+            if (!twice) {
+                m_pendingKey = key;
+                m_pendingTimer.start();
+            } else if (key == Qt::Key_I) {
+                emit v.interruptRequested();
+            } else {
+                emit v.restartRequested();
+            }
+            return true;
         case Qt::Key_Z:
             v.document()->undoStack()->undo();
             return true;

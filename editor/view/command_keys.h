@@ -8,8 +8,8 @@ namespace quire::editor {
 
 class NotebookView;
 
-// Jupyter's command-mode keys (A, B, D D, Z, M, Y, R, C, X, V, Shift+M, J/K, arrows, Enter,
-// Shift/Ctrl/Alt+Enter) mapped onto NotebookView operations.
+// Jupyter's command-mode keys (A, B, D D, I I, 0 0, Z, M, Y, R, C, X, V, Shift+M, J/K, arrows,
+// Enter, Shift/Ctrl/Alt+Enter) mapped onto NotebookView operations.
 class CommandKeys {
 public:
     explicit CommandKeys(NotebookView& view) : m_view(view) {}
@@ -21,7 +21,7 @@ public:
 
 private:
     NotebookView& m_view;
-    int m_pendingKey = 0; // first key of a two-key command (D D)
+    int m_pendingKey = 0; // first key of a two-key command (D D, I I, 0 0)
     QElapsedTimer m_pendingTimer;
 };
 

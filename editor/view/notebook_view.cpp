@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
@@ -232,7 +233,8 @@ void NotebookView::placeWidgets() {
             continue;
         const bool far =
             s.hidden || m_tops[i] + s.height < scroll - 2 * vh || m_tops[i] > scroll + 3 * vh;
-        if (far && !(m_editMode && int(i) == m_current))
+        // The cell whose input field has the keyboard keeps its widget too.
+        if (far && !(m_editMode && int(i) == m_current) && !s.widget->inputHasFocus())
             release(int(i));
     }
     const int first = indexAtY(std::max(0, lo));
@@ -270,6 +272,8 @@ CellWidget* NotebookView::materialize(int index) {
                           : CellWidget::Mode::None);
     const int level = headingLevel(*s.cell);
     s.widget->setCollapsible(level > 0, m_collapsed.count(s.cell.get()) > 0, 0);
+    s.widget->setCodeAssistant(m_assistant);
+    applyRunState(s.widget);
     s.widget->show();
     return s.widget;
 }
@@ -319,6 +323,9 @@ void NotebookView::connectWidget(CellWidget* w) {
             requestLayout();
     });
     connect(w, &CellWidget::escapePressed, this, [this](CellWidget*) { enterCommandMode(); });
+    connect(w, &CellWidget::inputSubmitted, this, [this](CellWidget* self, const QString& value) {
+        emit inputSubmitted(self->cell().get(), value);
+    });
     connect(w, &CellWidget::runRequested, this, [this](CellWidget* self, Qt::KeyboardModifiers m) {
         const int i = slotIndex(self);
         if (i < 0)
@@ -698,6 +705,85 @@ void NotebookView::runCurrent(RunMode mode) {
         setCurrentIndex(i + 1);
         enterEditMode();
     }
+}
+
+// ---- execution state ---------------------------------------------------------------------------
+
+int NotebookView::indexOfCell(const Cell* cell) const {
+    for (size_t i = 0; i < m_slots.size(); ++i)
+        if (m_slots[i].cell.get() == cell)
+            return int(i);
+    return -1;
+}
+
+void NotebookView::setRunState(const Cell* cell, const CellRunState& state) {
+    if (!cell)
+        return;
+    const CellRunState old = runState(cell);
+    const int index = indexOfCell(cell);
+    if (state.phase == CellRunState::Phase::Idle && !state.inputActive) {
+        m_runStates.erase(cell);
+    } else {
+        RunEntry& e = m_runStates[cell];
+        e.state = state;
+        if (index >= 0) {
+            e.cell = m_slots[size_t(index)].cell;
+            e.tracked = true;
+        }
+    }
+    if (index < 0)
+        return;
+    QWidget* focus = window()->focusWidget();
+    const bool viewHadFocus = focus && (focus == this || isAncestorOf(focus));
+    CellWidget* w = m_slots[size_t(index)].widget;
+    // Take the keyboard back before the field that has it hides.
+    if (w && !state.inputActive && w->inputHasFocus())
+        enterCommandMode();
+    if (w)
+        w->setRunState(state);
+    if (state.inputActive && !old.inputActive && (viewHadFocus || window()->isActiveWindow()))
+        focusInput(index);
+}
+
+CellRunState NotebookView::runState(const Cell* cell) const {
+    const auto it = m_runStates.find(cell);
+    if (it == m_runStates.end() || (it->second.tracked && it->second.cell.expired()))
+        return {};
+    return it->second.state;
+}
+
+void NotebookView::applyRunState(CellWidget* w) const {
+    w->setRunState(runState(w->cell().get()));
+}
+
+void NotebookView::focusInput(int index) {
+    if (m_slots[size_t(index)].hidden)
+        return;
+    scrollToCell(index); // creates the widget
+    CellWidget* w = m_slots[size_t(index)].widget;
+    if (!w)
+        return;
+    relayout(); // the row's height counts before scrolling to it
+    if (m_editMode) {
+        m_editMode = false;
+        updateModes();
+        emit modeChanged(false);
+    }
+    w->focusInput();
+    // Show the row itself (it sits under the outputs, maybe below the screen).
+    if (QLineEdit* field = w->inputField()) {
+        const int bottom = m_tops[size_t(index)] + field->mapTo(w, QPoint(0, field->height())).y();
+        auto* sb = verticalScrollBar();
+        if (bottom + 8 > sb->value() + viewport()->height())
+            sb->setValue(bottom + 8 - viewport()->height());
+    }
+}
+
+void NotebookView::setCodeAssistant(CodeAssistant* assistant) {
+    m_assistant = assistant;
+    for (auto& s : m_slots)
+        if (s.widget)
+            s.widget->setCodeAssistant(assistant);
 }
 
 // ---- keyboard ----------------------------------------------------------------------------------

@@ -1,15 +1,18 @@
 #pragma once
 
+#include "cell_run_state.h"
 #include "cell_widget.h"
 #include "editor/model/notebook_editing.h"
 
 #include <QAbstractScrollArea>
 #include <QPointer>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace quire::editor {
 
+class CodeAssistant;
 class NotebookDocument;
 
 // The notebook as a virtualized vertical list: every cell has a height (estimated until it
@@ -67,12 +70,26 @@ public:
     // Finds the cell containing the widget (an editor inside a cell, for instance).
     int indexOfWidget(const QWidget* widget) const;
 
+    // What the executor says about a cell. Kept here, by cell, for widgets created later;
+    // Idle with no input == forget it. When an input row appears and this window is active
+    // (or the view had the keyboard), the cell scrolls into view and the field takes the
+    // keyboard (edit mode ends); when it goes, the keyboard returns to the view.
+    void setRunState(const Cell* cell, const CellRunState& state);
+    CellRunState runState(const Cell* cell) const;
+    // Tab completion / Shift+Tab inspection in code cells, present and future; nullptr turns
+    // them off. Not owned: reset it before the assistant is destroyed.
+    void setCodeAssistant(CodeAssistant* assistant);
+
 signals:
     void currentChanged(int index);
     void modeChanged(bool editMode);
     void markdownRendered(int index);
     void executeRequested(int index); // a code cell asked to run
     void layoutSettled();             // every visible cell has its widget and exact height
+    // Enter in a cell's input row (the state stays until the caller sets a new one).
+    void inputSubmitted(const quire::editor::Cell* cell, const QString& value);
+    void interruptRequested(); // command mode: I, I
+    void restartRequested();   // command mode: 0, 0
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -110,6 +127,9 @@ private:
     void updateModes();
     void connectWidget(CellWidget* w);
     int slotIndex(const CellWidget* w) const;
+    int indexOfCell(const Cell* cell) const;
+    void applyRunState(CellWidget* w) const;
+    void focusInput(int index);
 
     NotebookDocument* m_doc;
     NotebookEditing m_editing;
@@ -124,6 +144,14 @@ private:
     int m_anchor = 0;
     bool m_editMode = false;
     std::unordered_set<const Cell*> m_collapsed;
+    struct RunEntry {
+        CellRunState state;
+        // Set when the cell was in the notebook: a dead cell's address may be reused.
+        std::weak_ptr<const Cell> cell;
+        bool tracked = false;
+    };
+    std::unordered_map<const Cell*, RunEntry> m_runStates;
+    CodeAssistant* m_assistant = nullptr;
     std::unique_ptr<class CommandKeys> m_keys;
     int m_lineHeight = 16;
 };
