@@ -5,6 +5,7 @@
 #include "editor/model/notebook_document.h"
 #include "editor/view/find_bar.h"
 #include "editor/view/notebook_view.h"
+#include "kernel_code_assistant.h"
 #include "notebook_kernel.h"
 
 #include <QFileInfo>
@@ -21,11 +22,13 @@ NotebookPage::NotebookPage(std::unique_ptr<editor::NotebookDocument> document, Q
     layout->addWidget(m_bar);
     m_find = new editor::FindBar(this);
     m_kernel = new NotebookKernel(m_doc.get(), this);
+    m_assistant = std::make_unique<KernelCodeAssistant>(m_kernel);
     buildView();
     layout->addWidget(m_find);
 }
 
 NotebookPage::~NotebookPage() {
+    m_view->setCodeAssistant(nullptr);
     delete m_view; // before the document it observes
     m_view = nullptr;
     delete m_kernel; // its executor writes into the document
@@ -42,13 +45,29 @@ void NotebookPage::buildView() {
     m_view->setViewOptions(options);
     layout->insertWidget(1, m_view, 1);
     m_find->setView(m_view);
-    connect(m_view, &editor::NotebookView::executeRequested, m_kernel,
-            [this](int index) { m_kernel->run({m_doc->cell(index)}); });
+    connectExecution();
     connect(&AppSettings::instance(), &AppSettings::lineNumbersChanged, m_view, [this](bool on) {
         auto o = m_view->viewOptions();
         o.lineNumbers = on;
         m_view->setViewOptions(o);
     });
+}
+
+void NotebookPage::connectExecution() {
+    m_view->setCodeAssistant(m_assistant.get());
+    connect(m_view, &editor::NotebookView::executeRequested, m_kernel,
+            [this](int index) { m_kernel->run({m_doc->cell(index)}); });
+    connect(m_view, &editor::NotebookView::interruptRequested, m_kernel,
+            &NotebookKernel::interrupt);
+    connect(m_view, &editor::NotebookView::restartRequested, this, &NotebookPage::restartRequested);
+    editor::CellExecutor* executor = m_kernel->executor();
+    connect(executor, &editor::CellExecutor::stateChanged, m_view,
+            &editor::NotebookView::setRunState);
+    connect(m_view, &editor::NotebookView::inputSubmitted, executor,
+            [executor](const editor::Cell* cell, const QString& value) {
+                if (cell == executor->runningCell())
+                    executor->replyInput(value);
+            });
 }
 
 void NotebookPage::replaceDocument(std::unique_ptr<editor::NotebookDocument> document) {

@@ -14,6 +14,7 @@ class FindBar;
 namespace quire::app {
 
 class NotebookKernel;
+class KernelCodeAssistant;
 
 // One open notebook in the window: message bar, the notebook view, the find bar.
 // Owns its document and the kernel it runs on.
@@ -39,11 +40,13 @@ signals:
 
 private:
     void buildView();
+    void connectExecution();
     std::unique_ptr<editor::NotebookDocument> m_doc;
     MessageBar* m_bar;
     editor::NotebookView* m_view = nullptr;
     editor::FindBar* m_find;
     NotebookKernel* m_kernel;
+    std::unique_ptr<KernelCodeAssistant> m_assistant;
 };
 
 } // namespace quire::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cell_run_state.h"
+#include "editor/execution/cell_run_state.h"
 #include "editor/model/cell.h"
 #include "kernelclient/kernel_client.h"
 

@@ -14,6 +14,8 @@ struct CellRunState {
     QString inputPrompt;        // the kernel's input_request prompt (input() / getpass())
     bool inputPassword = false; // getpass: mask the typed text
     bool inputActive = false;   // the kernel waits for this input
+
+    bool operator==(const CellRunState&) const = default;
 };
 
 } // namespace quire::editor

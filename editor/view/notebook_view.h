@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cell_run_state.h"
+#include "editor/execution/cell_run_state.h"
 #include "cell_widget.h"
 #include "editor/model/notebook_editing.h"
 

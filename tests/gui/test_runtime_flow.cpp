@@ -12,12 +12,15 @@
 #include "app/warm_kernel_pool.h"
 #include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
+#include "editor/view/cell_widget.h"
+#include "editor/view/code_editor.h"
 #include "editor/view/notebook_view.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDBusConnection>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
@@ -292,6 +295,103 @@ private slots:
         QVERIFY(waitForText(*page->document()->cell(0), "2"));
         QVERIFY(pool->warmKernel() == nullptr); // refilled later, not at once
         pool->setEnabled(false);
+    }
+
+    void queuedAndRunningCellsShowIt() {
+        app::MainWindow w;
+        auto* page = newNotebookWith(
+            w, {QStringLiteral("import time; time.sleep(1.5)"), QStringLiteral("2")});
+        auto* view = page->view();
+        auto* doc = page->document();
+        action(w, "runtime.runAll")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return view->runState(doc->cell(0).get()).phase ==
+                       editor::CellRunState::Phase::Running;
+            },
+            30000));
+        QCOMPARE(view->runState(doc->cell(1).get()).phase, editor::CellRunState::Phase::Queued);
+        QVERIFY(waitForText(*doc->cell(1), "2"));
+        QCOMPARE(view->runState(doc->cell(0).get()).phase, editor::CellRunState::Phase::Idle);
+    }
+
+    void inputPromptsInTheWindow() {
+        app::MainWindow w;
+        w.resize(900, 700);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto* page =
+            newNotebookWith(w, {QStringLiteral("name = input('Your name: ')\nimport getpass\n"
+                                               "pw = getpass.getpass('Password: ')\n"
+                                               "print('Hello', name, len(pw))")});
+        auto* view = page->view();
+        view->setCurrentIndex(0);
+        view->runCurrent(editor::NotebookView::RunMode::Stay);
+        QLineEdit* field = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto* cw = view->widgetAt(0);
+                field = cw ? cw->inputField() : nullptr;
+                return field && field->isVisible();
+            },
+            30000));
+        QCOMPARE(field->echoMode(), QLineEdit::Normal);
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("Ann"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto s = view->runState(page->document()->cell(0).get());
+                return s.inputActive && s.inputPassword;
+            },
+            30000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                field = view->widgetAt(0) ? view->widgetAt(0)->inputField() : nullptr;
+                return field && field->echoMode() == QLineEdit::Password;
+            },
+            5000));
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("s3cret"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(waitForText(*page->document()->cell(0), "Hello Ann 6"));
+        QVERIFY(allText(*page->document()->cell(0)).find("s3cret") == std::string::npos);
+    }
+
+    void tabCompletesFromTheKernel() {
+        app::MainWindow w;
+        w.resize(900, 700);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto* page = newNotebookWith(
+            w, {QStringLiteral("quire_unique_name_한글 = 1"), QStringLiteral("quire_unique_n")});
+        auto* view = page->view();
+        view->setCurrentIndex(0);
+        view->runCurrent(editor::NotebookView::RunMode::Stay);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return page->document()->cell(0)->executionCount().has_value(); }, 30000));
+        view->setCurrentIndex(1);
+        view->enterEditMode();
+        editor::CodeEditor* ed = view->widgetAt(1)->editor();
+        QTRY_VERIFY(ed->hasFocus());
+        ed->setCursorOffset(int(ed->text().size()));
+        QTest::keyClick(ed, Qt::Key_Tab);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return page->document()->cell(1)->source() ==
+                       QStringLiteral("quire_unique_name_한글");
+            },
+            10000));
+
+        // Shift+Tab shows the kernel's documentation.
+        page->document()->setCellSource(1, QStringLiteral("len"));
+        ed->setCursorOffset(3);
+        QTest::keyClick(ed, Qt::Key_Backtab, Qt::ShiftModifier);
+        QVERIFY(QTest::qWaitFor([&] { return ed->isCallTipActive(); }, 10000));
+        QVERIFY2(ed->callTipText().contains(QStringLiteral("Return the number of items")),
+                 qPrintable(ed->callTipText()));
     }
 
     void longRunsNotifyTheDesktop() {
