@@ -861,6 +861,29 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>quire::app::KernelPickerDialog</name>
+    <message>
+        <source>Select Kernel</source>
+        <translation>커널 선택</translation>
+    </message>
+    <message>
+        <source>This notebook does not say which kernel it needs. Choose one to run it on:</source>
+        <translation>이 노트북에는 필요한 커널이 지정되어 있지 않습니다. 실행할 커널을 선택하세요:</translation>
+    </message>
+    <message>
+        <source>This notebook asks for the kernel “%1”, which is not installed here. Choose one to run it on:</source>
+        <translation>이 노트북은 “%1” 커널을 요구하지만 이 컴퓨터에 설치되어 있지 않습니다. 실행할 커널을 선택하세요:</translation>
+    </message>
+    <message>
+        <source>Installed kernels</source>
+        <translation>설치된 커널</translation>
+    </message>
+    <message>
+        <source>Use Kernel</source>
+        <translation>이 커널 사용</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -885,6 +908,10 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Runtime</source>
+        <translation>런타임(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -971,6 +998,147 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>quire::app::RuntimeController</name>
+    <message>
+        <source>Starting…</source>
+        <translation>시작 중…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>유휴</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Restarting…</source>
+        <translation>다시 시작 중…</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>&amp;Run Cell</source>
+        <translation>셀 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run Cell and &amp;Advance</source>
+        <translation>셀 실행 후 다음으로(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run Cell and &amp;Insert Below</source>
+        <translation>셀 실행 후 아래에 삽입(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Run A&amp;ll Cells</source>
+        <translation>모든 셀 실행(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Run All A&amp;bove</source>
+        <translation>위의 셀 모두 실행(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Selected and Below</source>
+        <translation>선택한 셀과 아래 셀 실행(&amp;S)</translation>
+    </message>
+    <message>
+        <source>I&amp;nterrupt</source>
+        <translation>중단(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tart…</source>
+        <translation>다시 시작(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Restart and Run All…</source>
+        <translation>다시 시작 후 모두 실행…</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>종료(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Kernel status</source>
+        <translation>커널 상태</translation>
+    </message>
+    <message>
+        <source>%v / %m cells</source>
+        <translation>%v / %m 셀</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>실행 진행률</translation>
+    </message>
+    <message>
+        <source>Cannot start the kernel</source>
+        <translation>커널을 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The %1 kernel could not be started.</source>
+        <translation>%1 커널을 시작하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The kernel died: %1. Your cells and their outputs are kept; variables are lost.</source>
+        <translation>커널이 중지되었습니다: %1. 셀과 출력은 그대로 남아 있지만 변수는 사라졌습니다.</translation>
+    </message>
+    <message>
+        <source>Restart Kernel</source>
+        <translation>커널 다시 시작</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>시작 안 됨</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>커널: %1</translation>
+    </message>
+    <message>
+        <source>Restart the kernel?</source>
+        <translation>커널을 다시 시작할까요?</translation>
+    </message>
+    <message>
+        <source>All variables will be lost. Outputs stay in the notebook.</source>
+        <translation>모든 변수가 사라집니다. 출력은 노트북에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Restart and Run All</source>
+        <translation>다시 시작 후 모두 실행</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>No kernels installed</source>
+        <translation>설치된 커널 없음</translation>
+    </message>
+    <message>
+        <source>Quire found no Jupyter kernels to run this notebook on.</source>
+        <translation>이 노트북을 실행할 Jupyter 커널을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Install one, for example the Debian package python3-ipykernel, and try again.</source>
+        <translation>커널을 설치한 뒤(예: Debian 패키지 python3-ipykernel) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 finished running</source>
+        <translation>%1 실행 완료</translation>
+    </message>
+    <message>
+        <source>%1 stopped with an error</source>
+        <translation>%1 실행이 오류로 중단됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>The run took %n second(s).</source>
+        <translation>
+            <numerusform>실행에 %n초 걸렸습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::app::TocDock</name>
     <message>
         <source>Table of Contents</source>
@@ -1026,6 +1194,36 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     <message>
         <source>The new language applies the next time Quire starts.</source>
         <translation>새 언어는 다음에 Quire를 시작할 때 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::CellInputRow</name>
+    <message>
+        <source>Input for the running cell</source>
+        <translation>실행 중인 셀의 입력</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::CellWidget</name>
+    <message>
+        <source>not run</source>
+        <translation>실행 안 됨</translation>
+    </message>
+    <message>
+        <source>An earlier cell failed, so this cell was not run</source>
+        <translation>앞의 셀이 실패해서 이 셀은 실행되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
     </message>
 </context>
 <context>
