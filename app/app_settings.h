@@ -38,6 +38,7 @@ public:
                   QStringLiteral("python3"))
     // Keep one kernel of the default kernelspec started ahead of time.
     QUIRE_SETTING(bool, warmKernel, WarmKernel, "runtime/warmKernel", true)
+    QUIRE_SETTING(bool, welcomeShown, WelcomeShown, "ui/welcomeShown", false) // first start
 
 public:
     void addRecentFile(const QString& path);

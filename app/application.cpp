@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 #include "controllers/file_controller.h"
+#include "controllers/welcome_controller.h"
 #include "editor/view/notebook_view.h"
 #include "main_window.h"
 #include "notebook_page.h"
@@ -80,7 +81,7 @@ int runGui(int argc, char** argv) {
                      });
     offerRecovery(window); // before the command line's files, which may be the same notebooks
     window.files()->openFiles(files);
-    if (window.pages().isEmpty())
+    if (window.pages().isEmpty() && !window.welcome()->openOnFirstStart())
         window.files()->newNotebook();
     if (StartupProbe::enabled())
         new StartupProbe(window.currentPage()->view()->viewport(), &window);

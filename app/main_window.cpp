@@ -5,6 +5,7 @@
 #include "controllers/help_controller.h"
 #include "controllers/runtime_controller.h"
 #include "controllers/view_controller.h"
+#include "controllers/welcome_controller.h"
 #include "editor/model/notebook_document.h"
 #include "editor/view/notebook_view.h"
 #include "notebook_page.h"
@@ -33,6 +34,7 @@ MainWindow::MainWindow() {
     m_views = new ViewController(this);
     m_runtime = new RuntimeController(this);
     m_help = new HelpController(this);
+    m_welcome = new WelcomeController(this);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateTitle();

@@ -12,6 +12,7 @@ class EditController;
 class ViewController;
 class HelpController;
 class RuntimeController;
+class WelcomeController;
 
 // The window: notebook tabs, docks, menus. Features live in controllers; this class only
 // holds the pieces together.
@@ -34,6 +35,7 @@ public:
     EditController* edits() const { return m_edits; }
     ViewController* views() const { return m_views; }
     RuntimeController* runtime() const { return m_runtime; }
+    WelcomeController* welcome() const { return m_welcome; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
@@ -54,6 +56,7 @@ private:
     ViewController* m_views;
     RuntimeController* m_runtime;
     HelpController* m_help;
+    WelcomeController* m_welcome;
 };
 
 } // namespace quire::app

@@ -4,6 +4,7 @@
 #include "app/app_settings.h"
 #include "app/controllers/file_controller.h"
 #include "app/controllers/runtime_controller.h"
+#include "app/controllers/welcome_controller.h"
 #include "app/desktop_notifier.h"
 #include "app/kernel_picker_dialog.h"
 #include "app/main_window.h"
@@ -392,6 +393,22 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return ed->isCallTipActive(); }, 10000));
         QVERIFY2(ed->callTipText().contains(QStringLiteral("Return the number of items")),
                  qPrintable(ed->callTipText()));
+    }
+
+    void welcomeTourOpensInTheInterfaceLanguage() {
+        app::MainWindow w;
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        auto* ko = w.welcome()->openWelcome();
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto* en = w.welcome()->openWelcome();
+        QLocale::setDefault(before);
+        QVERIFY(ko && en);
+        QVERIFY(ko->document()->cell(0)->source().startsWith(QStringLiteral("# Quire에")));
+        QVERIFY(en->document()->cell(0)->source().startsWith(QStringLiteral("# Welcome to Quire")));
+        QVERIFY(ko->document()->filePath().isEmpty()); // a copy: saving asks where
+        QVERIFY(!ko->document()->isModified());
+        QCOMPARE(ko->kernel()->specName(), QStringLiteral("python3"));
     }
 
     void longRunsNotifyTheDesktop() {
