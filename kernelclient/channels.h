@@ -34,12 +34,17 @@ public:
     State state() const { return m_state; }
     // False after the kernel stopped answering heartbeats, true again once it answers.
     bool heartbeatAlive() const { return m_heartbeatAlive; }
+    // Whether the kernel can reach us on stdin. A ZeroMQ ROUTER drops messages for peers
+    // whose connection is not up yet, so an input_request sent before this would be lost
+    // (and input() would wait for ever). Transports without that problem say true.
+    bool stdinConnected() const { return m_stdinConnected; }
 
 signals:
     // takeReceived() has something. Emitted once per batch, not per message.
     void messagesReady();
     void stateChanged(quire::kernel::Channels::State state);
     void heartbeatChanged(bool alive);
+    void stdinConnectedChanged(bool connected);
 
 protected:
     void setState(State state) {
@@ -55,6 +60,13 @@ protected:
         }
     }
 
+    void setStdinConnected(bool connected) {
+        if (connected != m_stdinConnected) {
+            m_stdinConnected = connected;
+            emit stdinConnectedChanged(connected);
+        }
+    }
+
 private:
     virtual void doSend(Channel channel, Message message) = 0;
     virtual std::vector<Received> doTakeReceived() = 0;
@@ -62,6 +74,7 @@ private:
 
     State m_state = State::Idle;
     bool m_heartbeatAlive = true;
+    bool m_stdinConnected = true;
 };
 
 } // namespace quire::kernel

@@ -69,6 +69,10 @@ void KernelClient::attach(std::unique_ptr<Channels> channels, std::unique_ptr<Ke
     m_channels->setParent(this);
     connect(m_channels.get(), &Channels::messagesReady, this, &KernelClient::onMessagesReady);
     connect(m_channels.get(), &Channels::heartbeatChanged, this, &KernelClient::onHeartbeat);
+    connect(m_channels.get(), &Channels::stdinConnectedChanged, this, [this](bool connected) {
+        if (connected)
+            onHandshakeProgress();
+    });
     setStatus(KernelStatus::Starting);
     if (m_host) {
         m_host->setParent(this);

@@ -35,7 +35,7 @@ void KernelClient::handshakeStep() {
 }
 
 void KernelClient::onHandshakeProgress() {
-    if (m_ready || !m_handshakeReply || !m_handshakeIopub)
+    if (m_ready || !m_handshakeReply || !m_handshakeIopub || !m_channels->stdinConnected())
         return;
     m_handshakeTimer.stop();
     m_ready = true;

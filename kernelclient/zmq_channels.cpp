@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <algorithm>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -23,7 +24,7 @@ constexpr int kMaxReceiveBurst = 4096; // per socket per poll round, so no chann
 // ping-pongs between its own threads; a briefly spinning reader keeps that path short
 // (20,000 flushed prints drain about 1.6x faster here). Idle kernels cost nothing.
 constexpr auto kSpinAfterMessage = std::chrono::microseconds(1500);
-constexpr int kSocketCount = 4;        // shell, control, stdin, iopub (heartbeat apart)
+constexpr int kSocketCount = 4; // shell, control, stdin, iopub (heartbeat apart)
 constexpr Channel kSocketChannels[kSocketCount] = {Channel::Shell, Channel::Control, Channel::Stdin,
                                                    Channel::IOPub};
 } // namespace
@@ -60,6 +61,8 @@ private:
     void openSockets();
     void closeSockets();
     void openHeartbeat();
+    void onStdinMonitorEvent();
+    void reportStdin(bool connected);
     enum class Command { Stop, Continue, Reconnected };
     Command handleCommands();
     void sendOutgoing(std::vector<std::pair<Channel, Message>>& messages);
@@ -80,6 +83,8 @@ private:
 
     std::optional<zmq::socket_t> m_sockets[kSocketCount];
     std::optional<zmq::socket_t> m_heartbeat;
+    std::optional<zmq::socket_t> m_stdinMonitor; // handshake events of the stdin socket
+    int m_monitorGeneration = 0;
     std::vector<Received> m_batch;
     std::vector<zmq::message_t> m_frames;
     std::vector<std::string_view> m_views;
@@ -109,11 +114,50 @@ void ZmqChannels::IoLoop::openSockets() {
     m_sockets[1]->connect(m_info.endpoint(m_info.controlPort).toStdString());
     m_sockets[2]->connect(m_info.endpoint(m_info.stdinPort).toStdString());
     m_sockets[3]->connect(m_info.endpoint(m_info.iopubPort).toStdString());
+    // Watch the stdin connection come up (see Channels::stdinConnected).
+    const std::string monitorAddress =
+        "inproc://quire-stdin-monitor-" + std::to_string(++m_monitorGeneration);
+    if (zmq_socket_monitor(m_sockets[2]->handle(), monitorAddress.c_str(),
+                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED) == 0) {
+        m_stdinMonitor.emplace(m_shared.context, zmq::socket_type::pair);
+        m_stdinMonitor->connect(monitorAddress);
+        reportStdin(false);
+    } else {
+        qCWarning(lcZmq) << "cannot watch the stdin connection:" << zmq_strerror(zmq_errno());
+        reportStdin(true); // nothing to wait for then
+    }
     openHeartbeat();
     const auto now = Clock::now();
     m_lastAlive = now;
     m_nextPingAt = now;
     m_awaitingPong = false;
+}
+
+void ZmqChannels::IoLoop::reportStdin(bool connected) {
+    QMetaObject::invokeMethod(
+        m_owner, [o = m_owner, connected] { o->setStdinConnected(connected); },
+        Qt::QueuedConnection);
+}
+
+void ZmqChannels::IoLoop::onStdinMonitorEvent() {
+    // Each event is two frames: 16-bit event id + 32-bit value, then the endpoint.
+    for (;;) {
+        zmq::message_t event;
+        if (!m_stdinMonitor->recv(event, zmq::recv_flags::dontwait))
+            return;
+        uint16_t id = 0;
+        if (event.size() >= sizeof id)
+            std::memcpy(&id, event.data(), sizeof id);
+        while (event.more()) {
+            zmq::message_t rest;
+            if (!m_stdinMonitor->recv(rest, zmq::recv_flags::none) || !rest.more())
+                break;
+        }
+        if (id == ZMQ_EVENT_HANDSHAKE_SUCCEEDED)
+            reportStdin(true);
+        else if (id == ZMQ_EVENT_DISCONNECTED)
+            reportStdin(false);
+    }
 }
 
 void ZmqChannels::IoLoop::openHeartbeat() {
@@ -125,6 +169,9 @@ void ZmqChannels::IoLoop::openHeartbeat() {
 }
 
 void ZmqChannels::IoLoop::closeSockets() {
+    if (m_stdinMonitor && m_sockets[2])
+        zmq_socket_monitor(m_sockets[2]->handle(), nullptr, 0);
+    m_stdinMonitor.reset();
     for (auto& socket : m_sockets)
         socket.reset();
     m_heartbeat.reset();
@@ -141,7 +188,7 @@ void ZmqChannels::IoLoop::run() {
     zmq::socket_t wake(m_shared.context, zmq::socket_type::pair);
     wake.connect(kWakeAddress);
     openSockets();
-    zmq::pollitem_t items[kSocketCount + 2];
+    zmq::pollitem_t items[kSocketCount + 3];
     for (;;) {
         try {
             const auto now = Clock::now();
@@ -150,8 +197,11 @@ void ZmqChannels::IoLoop::run() {
             for (int i = 0; i < kSocketCount; ++i)
                 items[i + 1] = {m_sockets[i]->handle(), 0, ZMQ_POLLIN, 0};
             items[kSocketCount + 1] = {m_heartbeat->handle(), 0, ZMQ_POLLIN, 0};
+            const int count = m_stdinMonitor ? kSocketCount + 3 : kSocketCount + 2;
+            if (m_stdinMonitor)
+                items[kSocketCount + 2] = {m_stdinMonitor->handle(), 0, ZMQ_POLLIN, 0};
             const bool flowing = now - m_lastMessageAt < kSpinAfterMessage;
-            zmq::poll(items, kSocketCount + 2, flowing ? milliseconds(0) : pollTimeout(now));
+            zmq::poll(items, count, flowing ? milliseconds(0) : pollTimeout(now));
 
             if (items[0].revents & ZMQ_POLLIN) {
                 zmq::message_t ignored;
@@ -171,6 +221,8 @@ void ZmqChannels::IoLoop::run() {
                 if (m_heartbeat->recv(pong, zmq::recv_flags::dontwait))
                     onPong(Clock::now());
             }
+            if (count > kSocketCount + 2 && (items[kSocketCount + 2].revents & ZMQ_POLLIN))
+                onStdinMonitorEvent();
             publish();
         } catch (const zmq::error_t& e) {
             if (e.num() == ETERM)

@@ -45,6 +45,7 @@ private:
     void wake();
     void deliver();
     void onHeartbeat(bool alive);
+    using Channels::setStdinConnected; // called from the I/O thread's queued calls
 
     ConnectionInfo m_info;
     Options m_options;

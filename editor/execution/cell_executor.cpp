@@ -35,7 +35,9 @@ std::string stamp(const Message& m) {
 struct CellExecutor::Run {
     CellPtr cell;
     QObject* context = nullptr; // owns the Request; deleted later, never inside its signals
-    Json outputs = Json::array();
+    // The outputs are edited in place in the cell (no copy per flush); views hear of it at
+    // flush time.
+    Json& outputs() { return cell->outputsForEditing(); }
     Json timing = Json::object();
     std::optional<long long> executionCount;
     bool clearBeforeNext = false;
@@ -229,7 +231,7 @@ void CellExecutor::replyInput(const QString& value) {
 }
 
 void CellExecutor::clearOutputsOf(Run& run) {
-    run.outputs = Json::array();
+    run.outputs() = Json::array();
     run.dirty = true;
     for (auto& [id, places] : m_displays)
         std::erase_if(places, [&](const auto& p) { return p.first.lock() == run.cell; });
@@ -244,14 +246,14 @@ void CellExecutor::updateDisplays(const std::string& id, const Message& m) {
         if (!cell)
             continue;
         const bool current = m_current && m_current->cell == cell;
-        Json outputs = current ? std::move(m_current->outputs) : cell->outputs();
+        Json outputs = current ? std::move(m_current->outputs()) : cell->outputs();
         if (outputIndex < outputs.size()) {
             Json& out = outputs[outputIndex];
             out["data"] = m.content.value("data", Json::object());
             out["metadata"] = m.content.value("metadata", Json::object());
         }
         if (current) {
-            m_current->outputs = std::move(outputs);
+            m_current->outputs() = std::move(outputs);
             m_current->dirty = true;
         } else if (const int index = indexOf(cell.get()); index >= 0) {
             m_doc->setCellOutputs(index, std::move(outputs));
@@ -301,7 +303,7 @@ void CellExecutor::onIopub(const Message& m) {
     run.dirty = true;
     if (type == "stream" && output->contains("text") && (*output)["text"].is_string()) {
         std::string& chunk = (*output)["text"].get_ref<std::string&>();
-        Json* last = run.outputs.empty() ? nullptr : &run.outputs.back();
+        Json* last = run.outputs().empty() ? nullptr : &run.outputs().back();
         if (last && last->value("output_type", "") == "stream" &&
             (*last)["name"] == (*output)["name"] && (*last)["text"].is_string()) {
             std::string& text = (*last)["text"].get_ref<std::string&>();
@@ -319,8 +321,8 @@ void CellExecutor::onIopub(const Message& m) {
         }
     }
     if (!displayId.empty())
-        m_displays[displayId].emplace_back(run.cell, run.outputs.size());
-    run.outputs.push_back(std::move(*output));
+        m_displays[displayId].emplace_back(run.cell, run.outputs().size());
+    run.outputs().push_back(std::move(*output));
     scheduleFlush();
 }
 
@@ -373,11 +375,8 @@ void CellExecutor::flush() {
     if (!m_current || !m_current->dirty)
         return;
     m_current->dirty = false;
-    const int index = indexOf(m_current->cell.get());
-    if (index >= 0)
-        m_doc->setCellOutputs(index, m_current->outputs);
-    else
-        m_current->cell->setOutputs(m_current->outputs);
+    if (const int index = indexOf(m_current->cell.get()); index >= 0)
+        m_doc->notifyCellOutputsChanged(index);
 }
 
 void CellExecutor::finishCurrent(CellOutcome outcome, Json reply) {

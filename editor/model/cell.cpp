@@ -108,6 +108,13 @@ void Cell::setOutputs(Json outputs) {
         m_json["outputs"] = std::move(outputs);
 }
 
+Json& Cell::outputsForEditing() {
+    Json& outputs = m_json["outputs"];
+    if (!outputs.is_array())
+        outputs = Json::array();
+    return outputs;
+}
+
 std::optional<long long> Cell::executionCount() const {
     const auto it = m_json.find("execution_count");
     if (it != m_json.end() && it->is_number_integer())

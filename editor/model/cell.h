@@ -32,6 +32,8 @@ public:
     bool isCode() const { return m_type == CellType::Code; }
     const Json& outputs() const;
     void setOutputs(Json outputs);
+    // The outputs array to change in place (execution appends to it); code cells only.
+    Json& outputsForEditing();
     std::optional<long long> executionCount() const;
     void setExecutionCount(std::optional<long long> count);
 

@@ -69,6 +69,8 @@ public:
     void setCellOutputs(int index, Json outputs);
     void setCellExecutionCount(int index, std::optional<long long> count);
     void setCellMetadata(int index, Json metadata);
+    // The cell's outputs were changed in place (Cell::outputsForEditing).
+    void notifyCellOutputsChanged(int index) { emit cellOutputsChanged(index); }
     // Changes that are not undoable (outputs arriving from a kernel) still mark the file dirty.
     void markDirty();
 

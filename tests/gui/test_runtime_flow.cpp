@@ -330,13 +330,22 @@ private slots:
         view->setCurrentIndex(0);
         view->runCurrent(editor::NotebookView::RunMode::Stay);
         QLineEdit* field = nullptr;
-        QVERIFY(QTest::qWaitFor(
+        const bool shown = QTest::qWaitFor(
             [&] {
                 auto* cw = view->widgetAt(0);
                 field = cw ? cw->inputField() : nullptr;
                 return field && field->isVisible();
             },
-            30000));
+            30000);
+        if (!shown) {
+            const auto st = view->runState(page->document()->cell(0).get());
+            const auto ex = page->kernel()->executor()->state(page->document()->cell(0).get());
+            qWarning() << "view phase" << int(st.phase) << "input" << st.inputActive << "executor"
+                       << int(ex.phase) << ex.inputActive << "widget" << view->widgetAt(0)
+                       << "kernel" << int(page->kernel()->status())
+                       << QString::fromStdString(page->document()->cell(0)->outputs().dump());
+        }
+        QVERIFY(shown);
         QCOMPARE(field->echoMode(), QLineEdit::Normal);
         QTRY_VERIFY(field->hasFocus());
         QTest::keyClicks(field, QStringLiteral("Ann"));

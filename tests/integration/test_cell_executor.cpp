@@ -230,9 +230,11 @@ private slots:
     void aDyingKernelStopsTheQueue() {
         auto client = kernel::test::startKernel(QStringLiteral("python3"));
         QVERIFY(client);
-        auto doc = notebookWith({QStringLiteral("print('before', flush=True)\nimport os, "
-                                                "signal\nos.kill(os.getpid(), signal.SIGKILL)"),
-                                 QStringLiteral("3")});
+        auto doc =
+            notebookWith({QStringLiteral("print('before', flush=True)\nimport os, "
+                                         "signal, time\ntime.sleep(0.5)  # let IOPub send it\n"
+                                         "os.kill(os.getpid(), signal.SIGKILL)"),
+                          QStringLiteral("3")});
         CellExecutor executor(doc.get());
         executor.setKernel(client.get());
         std::vector<editor::CellOutcome> outcomes;

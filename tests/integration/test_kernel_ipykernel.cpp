@@ -12,6 +12,28 @@ class TestKernelIpykernel : public QObject {
     std::unique_ptr<KernelClient> m_client;
 
 private slots:
+    // input() as the very first request of a fresh kernel: the ready handshake waits for the
+    // stdin connection, else the kernel's ROUTER drops the input_request and input() hangs.
+    void inputRightAfterStart() {
+        for (int i = 0; i < 4; ++i) {
+            auto client = startKernel(QStringLiteral("python3"));
+            QVERIFY(client);
+            QVERIFY(client->channels()->stdinConnected());
+            bool asked = false;
+            auto run = std::make_shared<Run>();
+            Request* r = client->execute(QStringLiteral("print(input('now? '))"), {}, client.get());
+            collect(r, run);
+            QObject::connect(r, &Request::inputRequested, client.get(), [&] {
+                asked = true;
+                client->inputReply(QStringLiteral("yes"));
+            });
+            QVERIFY2(QTest::qWaitFor([&] { return run->finished; }, 15000),
+                     "input() never reached us");
+            QVERIFY(asked);
+            QCOMPARE(run->stream(), QStringLiteral("yes\n"));
+        }
+    }
+
     void initTestCase() {
         if (!findSpec(QStringLiteral("python3")))
             QSKIP("no python3 kernelspec (python3-ipykernel)");
