@@ -51,7 +51,7 @@ echo "Suggests: $(field Suggests)"
 case "$(field Section)" in science | devel) ;; *) fail "Section is '$(field Section)'" ;; esac
 depends=$(field Depends)
 for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libzmq5 libqscintilla2-qt6 libc6 qt6-qpa-plugins; do
-    grep -Eq "(^|, )$p[-a-z0-9]*( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
+    grep -Eq "(^|, )${p}[-a-z0-9]*( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
 done
 recommends=$(field Recommends)
 for p in python3-ipykernel rclone fuse3 python3-pandas; do
@@ -76,9 +76,11 @@ done
 # The binary runs (command line without a display; --version through Qt's offscreen platform).
 export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config XDG_DATA_HOME=$tmp/home/.local/share
 mkdir -p "$HOME"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} # a sanitizer build packages fine too
 if [ -x "$root/usr/bin/quire" ]; then
-    "$root/usr/bin/quire" kernels --help | grep -q 'Usage: quire kernels' ||
-        fail "/usr/bin/quire kernels --help does not print its usage"
+    got=$("$root/usr/bin/quire" kernels --help 2>&1)
+    grep -q 'Usage: quire kernels' <<<"$got" ||
+        fail "/usr/bin/quire kernels --help printed '$got', not its usage"
     got=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/quire" --version 2>&1)
     grep -q "$version" <<<"$got" || fail "/usr/bin/quire --version printed '$got', not $version"
 else
@@ -126,8 +128,9 @@ for size in 16 24 32 48 64 128 256; do
     read -r w0 w1 w2 w3 h0 h1 h2 h3 < <(od -An -tu1 -j16 -N8 "$png")
     w=$(((w0 << 24) | (w1 << 16) | (w2 << 8) | w3))
     h=$(((h0 << 24) | (h1 << 16) | (h2 << 8) | h3))
-    [ "$sig" = 89504e470d0a1a0a ] && [ "$w" = "$size" ] && [ "$h" = "$size" ] ||
+    if [ "$sig" != 89504e470d0a1a0a ] || [ "$w" != "$size" ] || [ "$h" != "$size" ]; then
         fail "${size}x${size}/apps/quire.png is not a ${size}x${size} PNG (${w}x${h}, signature $sig)"
+    fi
 done
 
 # AppStream metainfo, validated together with the desktop entry it launches.
