@@ -201,6 +201,8 @@ void ZmqChannels::IoLoop::run() {
             if (m_stdinMonitor)
                 items[kSocketCount + 2] = {m_stdinMonitor->handle(), 0, ZMQ_POLLIN, 0};
             const bool flowing = now - m_lastMessageAt < kSpinAfterMessage;
+            if (flowing)
+                std::this_thread::yield(); // spin politely: the GUI thread goes first
             zmq::poll(items, count, flowing ? milliseconds(0) : pollTimeout(now));
 
             if (items[0].revents & ZMQ_POLLIN) {
