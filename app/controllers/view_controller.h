@@ -1,22 +1,27 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 namespace quire::app {
 
 class MainWindow;
+class SettingsDialog;
 class TocDock;
 
-// View and Tools menus: table of contents, line numbers, sections, theme, language.
+// View and Tools menus: table of contents, line numbers, sections; settings, theme, language.
 class ViewController : public QObject {
     Q_OBJECT
 public:
     explicit ViewController(MainWindow* window);
     TocDock* toc() const { return m_toc; }
+    void showSettings();
+    SettingsDialog* settingsDialog() const; // the one open, else nullptr
 
 private:
     MainWindow* m_window;
     TocDock* m_toc;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace quire::app
