@@ -1,6 +1,7 @@
 #include "help_controller.h"
 
 #include "app/main_window.h"
+#include "app/menu_text.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -9,22 +10,11 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <Qsci/qsciglobal.h>
 
 namespace quire::app {
-
-namespace {
-// "Save &As…\tD, D" → "Save As…"; Korean menus put the accelerator last: "저장(&S)" → "저장".
-QString menuText(QString text) {
-    text = text.section(QLatin1Char('\t'), 0, 0);
-    static const QRegularExpression accel(QStringLiteral("\\(&.\\)"));
-    text.remove(accel);
-    return text.remove(QLatin1Char('&'));
-}
-} // namespace
 
 HelpController::HelpController(MainWindow* window) : QObject(window), m_window(window) {
     QMenu* h = window->menu(MainWindow::Menu::Help);
@@ -76,8 +66,8 @@ void HelpController::showShortcuts() {
             if (a->menu())
                 walk(a->menu());
             else if (!a->shortcut().isEmpty())
-                rows.push_back(
-                    {any, a->shortcut().toString(QKeySequence::NativeText), menuText(a->text())});
+                rows.push_back({any, a->shortcut().toString(QKeySequence::NativeText),
+                                plainMenuText(a->text())});
         }
     };
     for (QAction* top : m_window->menuBar()->actions())

@@ -1,6 +1,7 @@
 #include "view_controller.h"
 
 #include "app/app_settings.h"
+#include "app/command_palette.h"
 #include "app/main_window.h"
 #include "app/notebook_page.h"
 #include "app/settings_dialog.h"
@@ -10,6 +11,7 @@
 
 #include <QActionGroup>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 
 namespace quire::app {
@@ -43,6 +45,11 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     connect(v->addAction(tr("&Expand All Sections")), &QAction::triggered, this,
             onPage([](editor::NotebookView* view) { view->setAllSectionsCollapsed(false); }));
     connect(window, &MainWindow::currentPageChanged, m_toc, &TocDock::setPage);
+    v->addSeparator();
+    QAction* palette = v->addAction(tr("Command &Palette…"));
+    palette->setObjectName(QStringLiteral("view.commandPalette"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(palette, &QAction::triggered, this, &ViewController::showCommandPalette);
 
     // Tools: settings, theme and language. The theme is applied wherever it is changed from.
     QMenu* tools = window->menu(MainWindow::Menu::Tools);
@@ -99,6 +106,10 @@ SettingsDialog* ViewController::settingsDialog() const {
     return m_settings;
 }
 
+CommandPalette* ViewController::commandPalette() const {
+    return m_palette;
+}
+
 void ViewController::showSettings() {
     if (!m_settings) {
         m_settings = new SettingsDialog(m_window);
@@ -108,6 +119,14 @@ void ViewController::showSettings() {
     m_settings->show();
     m_settings->raise();
     m_settings->activateWindow();
+}
+
+void ViewController::showCommandPalette() {
+    if (m_palette)
+        return;
+    m_palette = new CommandPalette(m_window->menuBar(), m_window);
+    m_palette->setAttribute(Qt::WA_DeleteOnClose);
+    m_palette->open();
 }
 
 } // namespace quire::app
