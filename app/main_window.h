@@ -34,6 +34,7 @@ public:
     EditController* edits() const { return m_edits; }
     ViewController* views() const { return m_views; }
     RuntimeController* runtime() const { return m_runtime; }
+    HelpController* help() const { return m_help; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
