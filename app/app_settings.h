@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QObject>
 #include <QSettings>
 #include <QStringList>
@@ -30,6 +31,9 @@ public:
     QUIRE_SETTING(QString, theme, Theme, "ui/theme",
                   QStringLiteral("system")) // system | light | dark
     QUIRE_SETTING(bool, lineNumbers, LineNumbers, "editor/lineNumbers", false)
+    // The cell editors' font; "" and 0 follow the system's fixed-width font.
+    QUIRE_SETTING(QString, editorFontFamily, EditorFontFamily, "editor/fontFamily", QString())
+    QUIRE_SETTING(int, editorFontSize, EditorFontSize, "editor/fontSize", 0) // points
     QUIRE_SETTING(bool, autosave, Autosave, "files/autosave", true)
     QUIRE_SETTING(int, autosaveSeconds, AutosaveSeconds, "files/autosaveSeconds", 30)
     QUIRE_SETTING(QStringList, recentFiles, RecentFiles, "files/recent", QStringList())
@@ -42,6 +46,8 @@ public:
 
 public:
     void addRecentFile(const QString& path);
+    // The system's fixed-width font with the editor font settings applied.
+    QFont editorFont() const;
 
 private:
     AppSettings();

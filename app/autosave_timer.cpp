@@ -22,6 +22,10 @@ AutosaveTimer::AutosaveTimer(NotebookDocument* document) : QObject(document), m_
         else
             m_timer.stop();
     });
+    connect(&AppSettings::instance(), &AppSettings::autosaveSecondsChanged, this, [this] {
+        if (m_timer.isActive())
+            m_timer.start(int(std::max<qint64>(0, intervalMs() - m_since.elapsed())));
+    });
     schedule();
 }
 
@@ -37,7 +41,12 @@ void AutosaveTimer::schedule() {
     if (m_suspended || m_timer.isActive() || !AppSettings::instance().autosave() ||
         m_doc->filePath().isEmpty() || !m_doc->isModified())
         return;
-    m_timer.start(std::max(1, AppSettings::instance().autosaveSeconds()) * 1000);
+    m_since.start();
+    m_timer.start(intervalMs());
+}
+
+int AutosaveTimer::intervalMs() {
+    return std::max(1, AppSettings::instance().autosaveSeconds()) * 1000;
 }
 
 void AutosaveTimer::saveNow() {

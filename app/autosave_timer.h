@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <functional>
@@ -12,9 +13,10 @@ namespace quire::app {
 
 // Saves a modified document that already has a file, AppSettings::autosaveSeconds() after
 // the first change since the last save (later changes do not push the save back, so steady
-// typing is still saved). Untitled notebooks are never autosaved: the recovery journal keeps
-// them. A gate, asked right before saving, lets the owner hold autosave back (for example
-// while the file on disk has changes the user has not seen). A child of its document.
+// typing is still saved). A new interval applies to a countdown already running. Untitled notebooks
+// are never autosaved: the recovery journal keeps them. A gate, asked right before saving, lets the
+// owner hold autosave back (for example while the file on disk has changes the user has not seen).
+// A child of its document.
 class AutosaveTimer : public QObject {
     Q_OBJECT
 public:
@@ -34,8 +36,10 @@ signals:
     void failed(const QString& error);
 
 private:
+    static int intervalMs();
     editor::NotebookDocument* m_doc;
     QTimer m_timer;
+    QElapsedTimer m_since; // since the countdown started
     std::function<bool()> m_gate;
     bool m_suspended = false;
 };

@@ -36,6 +36,7 @@ public:
     ViewController* views() const { return m_views; }
     RuntimeController* runtime() const { return m_runtime; }
     WelcomeController* welcome() const { return m_welcome; }
+    HelpController* help() const { return m_help; }
 
 signals:
     void currentPageChanged(NotebookPage* page);

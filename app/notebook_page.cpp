@@ -40,17 +40,26 @@ void NotebookPage::buildView() {
     m_view = new editor::NotebookView(m_doc.get(), this);
     editor::CellViewOptions options = m_view->viewOptions();
     options.lineNumbers = AppSettings::instance().lineNumbers();
+    options.font = AppSettings::instance().editorFont();
     options.baseDir =
         m_doc->filePath().isEmpty() ? QString() : QFileInfo(m_doc->filePath()).absolutePath();
     m_view->setViewOptions(options);
     layout->insertWidget(1, m_view, 1);
     m_find->setView(m_view);
     connectExecution();
-    connect(&AppSettings::instance(), &AppSettings::lineNumbersChanged, m_view, [this](bool on) {
+    auto& settings = AppSettings::instance();
+    connect(&settings, &AppSettings::lineNumbersChanged, m_view, [this](bool on) {
         auto o = m_view->viewOptions();
         o.lineNumbers = on;
         m_view->setViewOptions(o);
     });
+    auto followFont = [this] {
+        auto o = m_view->viewOptions();
+        o.font = AppSettings::instance().editorFont();
+        m_view->setViewOptions(o);
+    };
+    connect(&settings, &AppSettings::editorFontFamilyChanged, m_view, followFont);
+    connect(&settings, &AppSettings::editorFontSizeChanged, m_view, followFont);
 }
 
 void NotebookPage::connectExecution() {

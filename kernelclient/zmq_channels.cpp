@@ -455,4 +455,10 @@ void ZmqChannels::onHeartbeat(bool alive) {
     setHeartbeatAlive(alive);
 }
 
+QString ZmqChannels::libraryVersion() {
+    int major = 0, minor = 0, patch = 0;
+    zmq_version(&major, &minor, &patch);
+    return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(patch);
+}
+
 } // namespace quire::kernel

@@ -35,6 +35,9 @@ public:
     const ConnectionInfo& connectionInfo() const { return m_info; }
     CodecStats codecStats() const;
 
+    // The version of the libzmq Quire runs with ("4.3.4"), for About and problem reports.
+    static QString libraryVersion();
+
 private:
     struct Shared;
     class IoLoop;

@@ -1,45 +1,67 @@
 #include "help_controller.h"
 
+#include "app/about_dialog.h"
 #include "app/main_window.h"
+#include "app/menu_text.h"
+#include "app/version_report.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <Qsci/qsciglobal.h>
 
 namespace quire::app {
-
-namespace {
-// "Save &As…\tD, D" → "Save As…"; Korean menus put the accelerator last: "저장(&S)" → "저장".
-QString menuText(QString text) {
-    text = text.section(QLatin1Char('\t'), 0, 0);
-    static const QRegularExpression accel(QStringLiteral("\\(&.\\)"));
-    text.remove(accel);
-    return text.remove(QLatin1Char('&'));
-}
-} // namespace
 
 HelpController::HelpController(MainWindow* window) : QObject(window), m_window(window) {
     QMenu* h = window->menu(MainWindow::Menu::Help);
     QAction* keys = h->addAction(tr("&Keyboard Shortcuts"));
     keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     connect(keys, &QAction::triggered, this, &HelpController::showShortcuts);
+    QAction* report = h->addAction(tr("&Report a Problem…"));
+    report->setObjectName(QStringLiteral("help.report"));
+    connect(report, &QAction::triggered, this, &HelpController::reportProblem);
     h->addSeparator();
-    connect(h->addAction(tr("&About Quire")), &QAction::triggered, this, [this] {
-        QMessageBox::about(m_window, tr("About Quire"),
-                           tr("<h3>Quire %1</h3><p>A native notebook IDE for Jupyter notebooks.</p>"
-                              "<p>Qt %2 · QScintilla %3</p>")
-                               .arg(QStringLiteral(QUIRE_VERSION), QString::fromLatin1(qVersion()),
-                                    QStringLiteral(QSCINTILLA_VERSION_STR)));
+    QAction* about = h->addAction(tr("&About Quire"));
+    about->setObjectName(QStringLiteral("help.about"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &HelpController::showAbout);
+    QAction* aboutQt = h->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void HelpController::showAbout() {
+    if (m_about) {
+        m_about->raise();
+        m_about->activateWindow();
+        return;
+    }
+    m_about = new AboutDialog(m_window);
+    m_about->setAttribute(Qt::WA_DeleteOnClose);
+    m_about->open();
+}
+
+void HelpController::reportProblem() {
+    // rclone answers asynchronously; the clipboard is filled once it has.
+    auto* report = new VersionReport(this);
+    connect(report, &VersionReport::ready, this, [this, report] {
+        QGuiApplication::clipboard()->setText(report->reportText());
+        report->deleteLater();
+        auto* box = new QMessageBox(
+            QMessageBox::Information, tr("Report a Problem"),
+            tr("The versions of Quire and its libraries, your operating system and the installed "
+               "kernels were copied to the clipboard. Paste them into your problem report."),
+            QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("help.reportCopied"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
-    connect(h->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void HelpController::showShortcuts() {
@@ -76,8 +98,8 @@ void HelpController::showShortcuts() {
             if (a->menu())
                 walk(a->menu());
             else if (!a->shortcut().isEmpty())
-                rows.push_back(
-                    {any, a->shortcut().toString(QKeySequence::NativeText), menuText(a->text())});
+                rows.push_back({any, a->shortcut().toString(QKeySequence::NativeText),
+                                plainMenuText(a->text())});
         }
     };
     for (QAction* top : m_window->menuBar()->actions())

@@ -1,14 +1,17 @@
 #include "view_controller.h"
 
 #include "app/app_settings.h"
+#include "app/command_palette.h"
 #include "app/main_window.h"
 #include "app/notebook_page.h"
+#include "app/settings_dialog.h"
 #include "app/theme.h"
 #include "app/toc_dock.h"
 #include "editor/view/notebook_view.h"
 
 #include <QActionGroup>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 
 namespace quire::app {
@@ -23,11 +26,13 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     toc->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     v->addAction(toc);
     QAction* lines = v->addAction(tr("&Line Numbers"));
+    lines->setObjectName(QStringLiteral("view.lineNumbers"));
     lines->setCheckable(true);
     lines->setChecked(settings.lineNumbers());
     lines->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(lines, &QAction::toggled, this,
             [](bool on) { AppSettings::instance().setLineNumbers(on); });
+    connect(&settings, &AppSettings::lineNumbersChanged, lines, &QAction::setChecked);
     v->addSeparator();
     auto onPage = [this](auto fn) {
         return [this, fn] {
@@ -40,9 +45,26 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     connect(v->addAction(tr("&Expand All Sections")), &QAction::triggered, this,
             onPage([](editor::NotebookView* view) { view->setAllSectionsCollapsed(false); }));
     connect(window, &MainWindow::currentPageChanged, m_toc, &TocDock::setPage);
+    v->addSeparator();
+    QAction* palette = v->addAction(tr("Command &Palette…"));
+    palette->setObjectName(QStringLiteral("view.commandPalette"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(palette, &QAction::triggered, this, &ViewController::showCommandPalette);
 
-    // Tools: theme and language.
+    // Tools: settings, theme and language. The theme is applied wherever it is changed from.
     QMenu* tools = window->menu(MainWindow::Menu::Tools);
+    QAction* prefs = tools->addAction(tr("&Settings…"));
+    prefs->setObjectName(QStringLiteral("tools.settings"));
+    prefs->setMenuRole(QAction::PreferencesRole);
+    // QKeySequence::Preferences has no key on most Linux desktops; Ctrl+, is the usual one there.
+    QList<QKeySequence> prefsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (const QKeySequence ctrlComma(Qt::CTRL | Qt::Key_Comma); !prefsKeys.contains(ctrlComma))
+        prefsKeys << ctrlComma;
+    prefs->setShortcuts(prefsKeys);
+    connect(prefs, &QAction::triggered, this, &ViewController::showSettings);
+    tools->addSeparator();
+    connect(&settings, &AppSettings::themeChanged, this,
+            [](const QString& key) { applyTheme(key); });
     QMenu* theme = tools->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
     const QList<QPair<QString, QString>> themeChoices = {{QStringLiteral("system"), tr("System")},
@@ -54,10 +76,9 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
         a->setCheckable(true);
         a->setChecked(settings.theme() == key);
         themes->addAction(a);
-        connect(a, &QAction::triggered, this, [key] {
-            AppSettings::instance().setTheme(key);
-            applyTheme(key);
-        });
+        connect(a, &QAction::triggered, this, [key] { AppSettings::instance().setTheme(key); });
+        connect(&settings, &AppSettings::themeChanged, a,
+                [a, key](const QString& now) { a->setChecked(now == key); });
     }
     QMenu* language = tools->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
@@ -76,7 +97,36 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
             QMessageBox::information(m_window, tr("Language"),
                                      tr("The new language applies the next time Quire starts."));
         });
+        connect(&settings, &AppSettings::languageChanged, a,
+                [a, key](const QString& now) { a->setChecked(now == key); });
     }
+}
+
+SettingsDialog* ViewController::settingsDialog() const {
+    return m_settings;
+}
+
+CommandPalette* ViewController::commandPalette() const {
+    return m_palette;
+}
+
+void ViewController::showSettings() {
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_window);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    // Not modal: the notebook shows each change as it is made.
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+}
+
+void ViewController::showCommandPalette() {
+    if (m_palette)
+        return;
+    m_palette = new CommandPalette(m_window->menuBar(), m_window);
+    m_palette->setAttribute(Qt::WA_DeleteOnClose);
+    m_palette->open();
 }
 
 } // namespace quire::app

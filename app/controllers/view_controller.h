@@ -1,22 +1,32 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 namespace quire::app {
 
+class CommandPalette;
 class MainWindow;
+class SettingsDialog;
 class TocDock;
 
-// View and Tools menus: table of contents, line numbers, sections, theme, language.
+// View and Tools menus: table of contents, line numbers, sections, command palette; settings,
+// theme, language.
 class ViewController : public QObject {
     Q_OBJECT
 public:
     explicit ViewController(MainWindow* window);
     TocDock* toc() const { return m_toc; }
+    void showSettings();
+    void showCommandPalette();
+    SettingsDialog* settingsDialog() const; // the one open, else nullptr
+    CommandPalette* commandPalette() const;
 
 private:
     MainWindow* m_window;
     TocDock* m_toc;
+    QPointer<SettingsDialog> m_settings;
+    QPointer<CommandPalette> m_palette;
 };
 
 } // namespace quire::app

@@ -144,6 +144,7 @@ void CellWidget::ensureEditor() {
     if (m_editor)
         return;
     m_editor = new CodeEditor(this);
+    m_editor->setEditorFont(m_options.font); // before the language: the lexer is built once
     const QString lang = m_cell->type() == CellType::Code       ? m_options.language
                          : m_cell->type() == CellType::Markdown ? QStringLiteral("markdown")
                                                                 : QString();
@@ -169,6 +170,7 @@ void CellWidget::setOptions(const CellViewOptions& options) {
     m_options = options;
     if (m_editor) {
         m_editor->setLineNumbersVisible(options.lineNumbers && m_cell->isCode());
+        m_editor->setEditorFont(options.font);
         if (m_cell->isCode())
             m_editor->setLanguage(options.language);
     }

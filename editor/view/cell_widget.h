@@ -3,6 +3,8 @@
 #include "editor/execution/cell_run_state.h"
 #include "editor/model/cell.h"
 
+#include <QFont>
+#include <QFontDatabase>
 #include <QWidget>
 
 class QLineEdit;
@@ -21,6 +23,7 @@ struct CellViewOptions {
     QString language = QStringLiteral("python");
     QString baseDir; // the notebook's folder, for relative images in markdown
     bool lineNumbers = false;
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont); // the cell editors'
 };
 
 // The heavy widget of one cell: editor (QScintilla), rendered markdown, outputs. The

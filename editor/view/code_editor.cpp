@@ -11,7 +11,9 @@
 
 namespace quire::editor {
 
-CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent), m_assist(new EditorAssist(this)) {
+CodeEditor::CodeEditor(QWidget* parent)
+    : QsciScintilla(parent), m_assist(new EditorAssist(this)),
+      m_font(QFontDatabase::systemFont(QFontDatabase::FixedFont)) {
     setUtf8(true);
     // Cells are entered with Enter or a click, never by Tab (Tab indents inside a cell).
     setFocusPolicy(Qt::ClickFocus);
@@ -29,7 +31,7 @@ CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent), m_assist(new Ed
     setWrapMode(QsciScintilla::WrapNone);
     setMarginWidth(1, 0);
     setFolding(QsciScintilla::NoFoldStyle);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFont(m_font);
     // The notebook's undo stack owns Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z.
     SendScintilla(SCI_SETUNDOCOLLECTION, 0);
     for (QsciCommand* cmd : standardCommands()->commands()) {
@@ -61,7 +63,7 @@ void CodeEditor::setLanguage(const QString& language) {
 void CodeEditor::applyPalette() {
     const QPalette pal = palette();
     QsciLexer* old = lexer();
-    QsciLexer* lex = m_language.isEmpty() ? nullptr : createLexer(m_language, pal, font(), this);
+    QsciLexer* lex = m_language.isEmpty() ? nullptr : createLexer(m_language, pal, m_font, this);
     setLexer(lex);
     delete old;
     const QColor base = pal.color(QPalette::Base);
@@ -79,10 +81,19 @@ void CodeEditor::applyPalette() {
     setUnmatchedBraceForegroundColor(QColor(0xd0, 0x30, 0x30));
     setCallTipsBackgroundColor(pal.color(QPalette::ToolTipBase));
     setCallTipsForegroundColor(pal.color(QPalette::ToolTipText));
-    if (!lex) {
-        SendScintilla(SCI_STYLESETFONT, STYLE_DEFAULT, font().family().toUtf8().constData());
-    }
+    if (!lex)
+        setFont(m_font); // every style, now that no lexer overrides them
+    setMarginsFont(m_font);
     updateMargins();
+}
+
+void CodeEditor::setEditorFont(const QFont& font) {
+    if (font == m_font)
+        return;
+    m_font = font;
+    applyPalette();
+    updateGeometry();
+    emit contentHeightChanged(); // the line height follows the font
 }
 
 void CodeEditor::setLineNumbersVisible(bool visible) {

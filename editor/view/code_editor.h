@@ -17,6 +17,10 @@ public:
 
     void setLanguage(const QString& language);
     void setLineNumbersVisible(bool visible);
+    // The text font, also given to the lexer's styles and the line numbers. (QsciScintilla's
+    // own setFont() does nothing while a lexer is set.)
+    void setEditorFont(const QFont& font);
+    const QFont& editorFont() const { return m_font; }
     // Replaces the text without emitting userEdited (model → view updates).
     void setTextQuietly(const QString& text);
     int contentHeight() const;
@@ -54,6 +58,7 @@ private:
     void updateMargins();
     EditorAssist* m_assist;
     QString m_language;
+    QFont m_font;
     bool m_quiet = false;
     bool m_lineNumbers = false;
     int m_lines = 1;

@@ -7,7 +7,6 @@
 #include "editor/render/markdown_scan.h"
 
 #include <QApplication>
-#include <QFontDatabase>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
@@ -40,7 +39,7 @@ NotebookView::NotebookView(NotebookDocument* document, QWidget* parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     verticalScrollBar()->setSingleStep(24);
     viewport()->setAutoFillBackground(true);
-    m_lineHeight = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).lineSpacing();
+    m_lineHeight = QFontMetrics(m_options.font).lineSpacing();
     m_options.language = document->language();
     m_slots.reserve(size_t(document->cellCount()));
     for (int i = 0; i < document->cellCount(); ++i)
@@ -560,6 +559,7 @@ void NotebookView::enterCommandMode() {
 
 void NotebookView::setViewOptions(const CellViewOptions& options) {
     m_options = options;
+    m_lineHeight = QFontMetrics(options.font).lineSpacing(); // for estimated heights
     for (auto& s : m_slots) {
         if (s.widget)
             s.widget->setOptions(options);

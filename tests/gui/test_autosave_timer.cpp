@@ -1,9 +1,9 @@
 // Autosave: a modified notebook that has a file is saved the set number of seconds after the
 // first change (steady typing does not postpone it); untitled notebooks never are; the gate
-// and the suspension hold it back.
-#include "common/test_files.h"
+// and the suspension hold it back; a new interval applies at once.
 #include "app/app_settings.h"
 #include "app/autosave_timer.h"
+#include "common/test_files.h"
 #include "editor/model/notebook_document.h"
 #include "editor/model/notebook_editing.h"
 
@@ -43,6 +43,21 @@ private slots:
     void cleanup() {
         m_doc.reset();
         AppSettings::instance().setAutosave(true);
+        AppSettings::instance().setAutosaveSeconds(1);
+    }
+
+    // Settings → Files: a shorter interval applies to a countdown already running.
+    void aNewIntervalAppliesToThePendingSave() {
+        AppSettings::instance().setAutosaveSeconds(60);
+        QSignalSpy saved(m_autosave, &AutosaveTimer::autosaved);
+        NotebookEditing(*m_doc).editSource(0, QStringLiteral("soon"));
+        QVERIFY(m_autosave->isPending());
+        QElapsedTimer clock;
+        clock.start();
+        AppSettings::instance().setAutosaveSeconds(1);
+        QVERIFY(saved.wait(3000));
+        QVERIFY(clock.elapsed() < 1500);
+        QVERIFY(readFile(m_path).contains("\"soon\""));
     }
 
     void savesAfterTheInterval() {
