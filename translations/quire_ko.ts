@@ -475,6 +475,60 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>quire::app::AboutDialog</name>
+    <message>
+        <source>About Quire</source>
+        <translation>Quire 정보</translation>
+    </message>
+    <message>
+        <source>Quire logo</source>
+        <translation>Quire 로고</translation>
+    </message>
+    <message>
+        <source>A native desktop IDE for Jupyter notebooks.</source>
+        <translation>Jupyter 노트북을 위한 네이티브 데스크톱 IDE입니다.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::CommandPalette</name>
+    <message>
+        <source>Command Palette</source>
+        <translation>명령 팔레트</translation>
+    </message>
+    <message>
+        <source>Type to find a command</source>
+        <translation>명령을 찾으려면 입력하세요</translation>
+    </message>
+    <message>
+        <source>Find a command</source>
+        <translation>명령 찾기</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>↑ ↓ to choose, Enter to run, Esc to close</source>
+        <translation>↑ ↓ 선택, Enter 실행, Esc 닫기</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::DocumentGuard</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -752,14 +806,6 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
         <translation>Quire 정보(&amp;A)</translation>
     </message>
     <message>
-        <source>About Quire</source>
-        <translation>Quire 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;A native notebook IDE for Jupyter notebooks.&lt;/p&gt;&lt;p&gt;Qt %2 · QScintilla %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;Jupyter 노트북을 위한 네이티브 노트북 IDE입니다.&lt;/p&gt;&lt;p&gt;Qt %2 · QScintilla %3&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
@@ -858,6 +904,18 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     <message>
         <source>Action</source>
         <translation>동작</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem…</source>
+        <translation>문제 보고(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Report a Problem</source>
+        <translation>문제 보고</translation>
+    </message>
+    <message>
+        <source>The versions of Quire and its libraries, your operating system and the installed kernels were copied to the clipboard. Paste them into your problem report.</source>
+        <translation>Quire와 라이브러리 버전, 운영 체제, 설치된 커널 정보를 클립보드에 복사했습니다. 문제 보고에 붙여 넣으세요.</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1197,105 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>quire::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>설정 페이지</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>편집기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance</source>
+        <translation>모양(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Runtime</source>
+        <translation>런타임(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Changes apply at once.</source>
+        <translation>변경 사항은 바로 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>글꼴(&amp;F):</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>크기(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Show &amp;line numbers in code cells</source>
+        <translation>코드 셀에 줄 번호 표시(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>테마(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Quire starts.</source>
+        <translation>새 언어는 Quire를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Save notebooks automatically</source>
+        <translation>노트북 자동 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;after (seconds):</source>
+        <translation>저장 간격(초)(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Counted from the first change since the last save. Notebooks without a file are kept in the recovery journal instead.</source>
+        <translation>마지막 저장 후 첫 변경부터 셉니다. 파일이 없는 노트북은 대신 복구 기록에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Default kernel:</source>
+        <translation>기본 커널(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Start a kernel ahead of time (&amp;warm kernel)</source>
+        <translation>커널을 미리 시작(&amp;W)</translation>
+    </message>
+    <message>
+        <source>New notebooks, and notebooks that name no kernel, use the default kernel. A warm kernel makes the first run start at once.</source>
+        <translation>새 노트북과 커널이 지정되지 않은 노트북은 기본 커널을 사용합니다. 커널을 미리 시작해 두면 첫 실행이 바로 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (설치되지 않음)</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::TocDock</name>
     <message>
         <source>Table of Contents</source>
@@ -1147,6 +1304,37 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     <message>
         <source>Table of contents</source>
         <translation>목차</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::VersionReport</name>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>설치되지 않음</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>Operating system: %1</source>
+        <translation>운영 체제: %1</translation>
+    </message>
+    <message>
+        <source>Kernels: %1</source>
+        <translation>커널: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1382,25 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     <message>
         <source>The new language applies the next time Quire starts.</source>
         <translation>새 언어는 다음에 Quire를 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation>명령 팔레트(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::WelcomeController</name>
+    <message>
+        <source>&amp;Welcome Tour</source>
+        <translation>둘러보기(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Welcome.ipynb</source>
+        <translation>환영합니다.ipynb</translation>
     </message>
 </context>
 <context>
