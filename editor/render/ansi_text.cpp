@@ -3,9 +3,9 @@
 #include <QPalette>
 #include <QTextCursor>
 #include <QVarLengthArray>
-
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <vector>
 
 namespace quire::editor {
@@ -331,7 +331,32 @@ constexpr std::array<QRgb, 16> kDarkTable = {
     0x6b6b6b, 0xf14c4c, 0x3fbf5f, 0xe5c07b, 0x5c9cf5, 0xd670d6, 0x3ec4d0, 0xd0d0d0,
     0x8a8a8a, 0xff6b6b, 0x5fdc7a, 0xf5d67a, 0x7fb2ff, 0xe68ae6, 0x62dce6, 0xf2f2f2};
 
-QColor indexedColor(int index, bool dark) {
+// Named colours as backgrounds: text colours are too dark (light theme) or too bright (dark
+// theme) to put text on; these keep the hue and leave room for readable text.
+constexpr std::array<QRgb, 16> kLightBackgroundTable = {
+    0x3e424d, 0xf4a7a4, 0x9fdcb0, 0xf2dd8c, 0xa9cdf7, 0xe8b4e2, 0xa6e0e2, 0xe4e2dc,
+    0x7c8190, 0xf08c88, 0x7fcf96, 0xeccd5e, 0x84b6f2, 0xdc94d2, 0x80d3d6, 0xf4f3f0};
+constexpr std::array<QRgb, 16> kDarkBackgroundTable = {
+    0x2a2d33, 0x6e2424, 0x1f5a2e, 0x6b5416, 0x1f3f6e, 0x5e2a5a, 0x1c5a60, 0x5a5a5a,
+    0x3d4048, 0x8a2e2e, 0x27723a, 0x86691c, 0x2a5290, 0x763670, 0x247278, 0x7a7a7a};
+
+// WCAG contrast ratio of two colours (1 to 21).
+double contrast(const QColor& a, const QColor& b) {
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor indexedColor(int index, bool dark, bool background = false) {
+    if (index < 16 && background)
+        return QColor::fromRgb(
+            (dark ? kDarkBackgroundTable : kLightBackgroundTable)[size_t(index)]);
     if (index < 16)
         return QColor::fromRgb((dark ? kDarkTable : kLightTable)[size_t(index)]);
     if (index < 232) {
@@ -401,7 +426,7 @@ QColor AnsiPalette::color(const AnsiColor& color, bool background) const {
     case AnsiColor::Kind::Default:
         return background ? m_base : m_text;
     case AnsiColor::Kind::Indexed:
-        return indexedColor(color.index, m_dark);
+        return indexedColor(color.index, m_dark, background);
     case AnsiColor::Kind::Rgb:
         return QColor::fromRgb(color.rgb);
     }
@@ -416,9 +441,11 @@ QTextCharFormat AnsiPalette::format(const AnsiStyle& style) const {
     QColor bg = color(style.background, true);
     if (style.inverse)
         std::swap(fg, bg);
-    if (hasBg && !hasFg && !style.inverse) {
-        // Text on a coloured background in the theme's text colour can vanish; pick contrast.
-        fg = bg.lightnessF() < 0.55 ? QColor(Qt::white) : QColor(0x1e, 0x1e, 0x1e);
+    if (hasBg && !style.inverse && (!hasFg || contrast(fg, bg) < 4.5)) {
+        // Text that would vanish on its background (IPython marks the failing expression
+        // with grey on yellow) gets the readable one of near-black and white.
+        const QColor black(0x1e, 0x1e, 0x1e), white(Qt::white);
+        fg = contrast(black, bg) >= contrast(white, bg) ? black : white;
     }
     if (style.faint) {
         fg = QColor::fromRgbF(0.6f * fg.redF() + 0.4f * bg.redF(),
@@ -444,8 +471,9 @@ QList<QTextLayout::FormatRange> ansiFormats(const AnsiText& text, const AnsiPale
                                             qsizetype from, qsizetype length) {
     QList<QTextLayout::FormatRange> out;
     const qsizetype end = length < 0 ? text.text.size() : from + length;
-    auto it = std::lower_bound(text.runs.begin(), text.runs.end(), from,
-                               [](const AnsiRun& r, qsizetype pos) { return r.start + r.length <= pos; });
+    auto it =
+        std::lower_bound(text.runs.begin(), text.runs.end(), from,
+                         [](const AnsiRun& r, qsizetype pos) { return r.start + r.length <= pos; });
     for (; it != text.runs.end() && it->start < end; ++it) {
         const qsizetype s = std::max(it->start, from);
         const qsizetype e = std::min(it->start + it->length, end);

@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <cmath>
 
 using namespace quire::editor;
 
@@ -27,7 +28,8 @@ private slots:
     void preferenceOrderFollowsJupyterLabRanks() {
         const QStringList& order = mimePreferenceOrder();
         const auto before = [&](const char* a, const char* b) {
-            return order.indexOf(QString(a)) >= 0 && order.indexOf(QString(a)) < order.indexOf(QString(b));
+            return order.indexOf(QString(a)) >= 0 &&
+                   order.indexOf(QString(a)) < order.indexOf(QString(b));
         };
         QVERIFY(before("application/vnd.jupyter.widget-view+json", "text/html"));
         QVERIFY(before("text/html", "text/markdown"));
@@ -42,7 +44,8 @@ private slots:
 
     void unknownRenderableComesLast() {
         const Json bundle = Json::parse(R"({"application/x-custom": 1, "text/plain": "x"})");
-        QCOMPARE(selectMimeType(bundle, {"application/x-custom", "text/plain"}), QString("text/plain"));
+        QCOMPARE(selectMimeType(bundle, {"application/x-custom", "text/plain"}),
+                 QString("text/plain"));
         QCOMPARE(selectMimeType(bundle, {"application/x-custom"}), QString("application/x-custom"));
     }
 
@@ -74,7 +77,8 @@ private slots:
     }
 
     void colours256And24Bit() {
-        const AnsiText t = parseAnsi(QStringLiteral("\x1b[38;5;208mo\x1b[0;48;2;10;20;30mx\x1b[49my"));
+        const AnsiText t =
+            parseAnsi(QStringLiteral("\x1b[38;5;208mo\x1b[0;48;2;10;20;30mx\x1b[49my"));
         QCOMPARE(t.text, QString("oxy"));
         QCOMPARE(t.runs.size(), 2);
         QCOMPARE(t.style(t.runs[0]).foreground.index, 208);
@@ -86,6 +90,29 @@ private slots:
         // Default text on a dark background gets a readable (light) colour.
         const QTextCharFormat f = light.format(t.style(t.runs[1]));
         QVERIFY(f.foreground().color().lightnessF() > 0.8);
+    }
+
+    void ipythonHighlightStaysReadable() {
+        // IPython 8 marks the failing expression: grey 241 on yellow (43).
+        const AnsiText t = parseAnsi(QStringLiteral("\x1b[38;5;241;43m1 / 0\x1b[39;49m"));
+        QCOMPARE(t.runs.size(), 1);
+        for (const auto& [text, base] : {std::pair{QColor(Qt::black), QColor(Qt::white)},
+                                         std::pair{QColor(Qt::white), QColor(30, 30, 30)}}) {
+            const AnsiPalette palette(text, base);
+            const QTextCharFormat f = palette.format(t.style(t.runs[0]));
+            const QColor fg = f.foreground().color(), bg = f.background().color();
+            // A yellow background, and text on it at WCAG AA contrast (4.5:1) at least.
+            QVERIFY(bg.hueF() > 0.08 && bg.hueF() < 0.2);
+            auto luminance = [](const QColor& c) {
+                auto ch = [](double v) {
+                    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+                };
+                return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF());
+            };
+            const double lf = luminance(fg), lb = luminance(bg);
+            const double ratio = (std::max(lf, lb) + 0.05) / (std::min(lf, lb) + 0.05);
+            QVERIFY2(ratio >= 4.5, qPrintable(fg.name() + QLatin1Char(' ') + bg.name()));
+        }
     }
 
     void paletteFollowsLightness() {
@@ -104,7 +131,8 @@ private slots:
     }
 
     void carriageReturnOverwritesProgressLine() {
-        const QString tqdm = QStringLiteral(" 10%|#         | 1/10\r 50%|#####     | 5/10\r100%|##########| 10/10\ndone\n");
+        const QString tqdm = QStringLiteral(
+            " 10%|#         | 1/10\r 50%|#####     | 5/10\r100%|##########| 10/10\ndone\n");
         const AnsiText t = parseAnsi(tqdm);
         QCOMPARE(t.text, QString("100%|##########| 10/10\ndone\n"));
         QCOMPARE(ansiToPlainText(u"abcdef\rXY"), QString("XYcdef"));
@@ -127,7 +155,8 @@ private slots:
     }
 
     void stripsOtherSequences() {
-        QCOMPARE(ansiToPlainText(u"\x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[2Ja\x1b(Bb\x07"), QString("link ab"));
+        QCOMPARE(ansiToPlainText(u"\x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[2Ja\x1b(Bb\x07"),
+                 QString("link ab"));
         QCOMPARE(ansiToPlainText(u"tab\there"), QString("tab\there"));
         QCOMPARE(ansiToPlainText(u"cut\x1b["), QString("cut"));
         QCOMPARE(ansiToPlainText(u"\x1b[38;5mx"), QString("x")); // malformed colour is ignored
@@ -140,13 +169,15 @@ private slots:
         QCOMPARE(second.size(), 1);
         QCOMPARE(second[0].start, 0);
         QCOMPARE(second[0].length, 2);
-        QCOMPARE(second[0].format.foreground().color(), pal.color({AnsiColor::Kind::Indexed, 1, 0}, false));
+        QCOMPARE(second[0].format.foreground().color(),
+                 pal.color({AnsiColor::Kind::Indexed, 1, 0}, false));
     }
 
     void extendingEqualsParsingEverything() {
-        const QString full = QStringLiteral("plain \x1b[1;31mred\nstill red\x1b[0m ok\n"
-                                            " 10%|#   |\r 50%|##  |\r100%|####|\n\x1b[32mgreen\rG\x1b[Kx\b\by\n"
-                                            "tail \x1b[44mblue bg");
+        const QString full =
+            QStringLiteral("plain \x1b[1;31mred\nstill red\x1b[0m ok\n"
+                           " 10%|#   |\r 50%|##  |\r100%|####|\n\x1b[32mgreen\rG\x1b[Kx\b\by\n"
+                           "tail \x1b[44mblue bg");
         const AnsiText whole = parseAnsi(full);
         for (qsizetype split = 0; split <= full.size(); ++split) {
             const QStringView head = QStringView(full).first(split);
