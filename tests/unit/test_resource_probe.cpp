@@ -11,10 +11,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <dlfcn.h>
 #include <sys/statvfs.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace quire::kernel;
@@ -93,6 +95,7 @@ private slots:
     void probeUsesNvml();
     void probeFallsBackToNvidiaSmi();
     void probeWithoutNvidia();
+    void probeOnWorkerThread();
     void tpuVfioLayout();
     void tpuAccelLayout();
     void tpuLinkedNodes();
@@ -269,6 +272,30 @@ void TestResourceProbe::probeWithoutNvidia() {
     QCOMPARE(s.gpu.unavailableReason, QStringLiteral("no NVIDIA driver found on this runtime"));
     QVERIFY(s.tpus.empty());
     QVERIFY(s.accelerators().isEmpty());
+}
+
+void TestResourceProbe::probeOnWorkerThread() {
+    // As a dock will use it: made on one thread, sampled repeatedly on a worker without an
+    // event loop (nvidia-smi through QProcess there), destroyed after the last sample.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    ResourceProbe::Options options;
+    options.nvmlLibraries = {kMissingNvml};
+    options.nvidiaSmi = kFakeSmi;
+    auto probe = std::make_unique<ResourceProbe>(options);
+    std::vector<ResourceSnapshot> snapshots;
+    std::thread worker([&] {
+        for (int i = 0; i < 3; ++i)
+            snapshots.push_back(probe->sample());
+        probe.reset();
+    });
+    worker.join();
+    QCOMPARE(snapshots.size(), size_t(3));
+    for (const ResourceSnapshot& s : snapshots) {
+        QCOMPARE(s.gpu.source, GpuSource::NvidiaSmi);
+        QCOMPARE(s.gpu.gpus.size(), size_t(2));
+        QVERIFY(s.memoryTotalBytes);
+    }
+    QVERIFY(snapshots[0].cpuPercent); // the first one waited for its CPU window
 }
 
 void TestResourceProbe::tpuVfioLayout() {
