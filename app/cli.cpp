@@ -3,6 +3,7 @@
 
 #include "app/cli_kernel.h"
 #include "app/cli_options.h"
+#include "app/cli_resources.h"
 #include "editor/nbformat/cell_ids.h"
 #include "editor/nbformat/notebook_reader.h"
 #include "editor/nbformat/notebook_writer.h"
@@ -12,7 +13,9 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QTranslator>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string_view>
 
 namespace quire::app {
@@ -177,6 +180,7 @@ const Command kCommands[] = {
      runCheck},
     {"kernels", kKernelsSummary, kKernelsUsage, runKernelsCommand},
     {"run", kRunSummary, kRunUsage, runRunCommand},
+    {"resources", kResourcesSummary, kResourcesUsage, runResourcesCommand},
 };
 
 const Command* findCommand(std::string_view name) {
@@ -191,9 +195,12 @@ void printUsage() {
                                                       "       quire COMMAND [ARGS...]\n"
                                                       "\n"
                                                       "Commands:\n");
+    qsizetype width = 0;
+    for (const Command& c : kCommands)
+        width = std::max(width, qsizetype(std::strlen(c.name)));
     for (const Command& c : kCommands)
         text += QStringLiteral("  %1  %2\n")
-                    .arg(QString::fromLatin1(c.name).leftJustified(8), tr(c.summary));
+                    .arg(QString::fromLatin1(c.name).leftJustified(width), tr(c.summary));
     text += QCoreApplication::translate(
         "Cli", "\nRun 'quire COMMAND --help' for the options of a command.\n");
     print(stdout, text);
