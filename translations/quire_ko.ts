@@ -242,6 +242,145 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
         <translation>quire run: 오류: %1 커널이 시작되지 않았습니다: %2
 </translation>
     </message>
+    <message>
+        <source>show the CPUs, memory, disk, GPUs and TPUs of this machine</source>
+        <translation>이 컴퓨터의 CPU, 메모리, 디스크, GPU, TPU 표시</translation>
+    </message>
+    <message>
+        <source>Usage: quire resources [--json]
+
+Prints what the local runtime has: the number of CPUs and how busy they are
+(measured over 0.2 seconds), memory, the disk holding the current folder, NVIDIA
+GPUs with their processes (through the driver&apos;s NVML library, else nvidia-smi)
+and Google TPUs (from /sys and /dev). --json prints one JSON object instead;
+a value that cannot be measured is null there and N/A in the text.
+</source>
+        <translation>사용법: quire resources [--json]
+
+로컬 런타임의 자원을 출력합니다: CPU 개수와 사용률(0.2초 동안 측정), 메모리,
+현재 폴더가 있는 디스크, NVIDIA GPU와 그 프로세스(드라이버의 NVML 라이브러리,
+없으면 nvidia-smi로), Google TPU(/sys와 /dev에서). --json을 주면 JSON 객체 하나를
+출력하며, 측정할 수 없는 값은 JSON에서 null, 텍스트에서 N/A입니다.
+</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>GPU %1: %2 (%3)
+</source>
+        <translation>GPU %1: %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>  utilization %1, memory %2 used of %3, %4
+</source>
+        <translation>  사용률 %1, 메모리 %3 중 %2 사용, %4
+</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>  power %1 of %2, SM clock %3
+</source>
+        <translation>  전력 %2 중 %1, SM 클럭 %3
+</translation>
+    </message>
+    <message>
+        <source>%1 MHz</source>
+        <translation>%1 MHz</translation>
+    </message>
+    <message>
+        <source>  processes: N/A
+</source>
+        <translation>  프로세스: N/A
+</translation>
+    </message>
+    <message>
+        <source>  processes: none
+</source>
+        <translation>  프로세스: 없음
+</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>  processes: %1
+</source>
+        <translation>  프로세스: %1
+</translation>
+    </message>
+    <message>
+        <source>Runtime: local
+</source>
+        <translation>런타임: 로컬
+</translation>
+    </message>
+    <message>
+        <source>CPUs: %1, %2 busy
+</source>
+        <translation>CPU: %1개, 사용률 %2
+</translation>
+    </message>
+    <message>
+        <source>Memory: %1 used of %2
+</source>
+        <translation>메모리: %2 중 %1 사용
+</translation>
+    </message>
+    <message>
+        <source>Disk (%1): %2 used of %3
+</source>
+        <translation>디스크 (%1): %3 중 %2 사용
+</translation>
+    </message>
+    <message>
+        <source>GPUs: none (%1)
+</source>
+        <translation>GPU: 없음 (%1)
+</translation>
+    </message>
+    <message>
+        <source>GPUs (from nvidia-smi):
+</source>
+        <translation>GPU (nvidia-smi 기준):
+</translation>
+    </message>
+    <message>
+        <source>TPUs: none
+</source>
+        <translation>TPU: 없음
+</translation>
+    </message>
+    <message>
+        <source>TPU %1: %2 at %3 (PCI %4)
+</source>
+        <translation>TPU %1: %2, 위치 %3 (PCI %4)
+</translation>
+    </message>
+    <message>
+        <source>Accelerators: %1
+</source>
+        <translation>가속기: %1
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
 </context>
 <context>
     <name>NbFormat</name>
@@ -457,6 +596,73 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
     <message>
         <source>Upgrade to nbformat 4.5</source>
         <translation>nbformat 4.5로 업그레이드</translation>
+    </message>
+</context>
+<context>
+    <name>Resources</name>
+    <message>
+        <source>nvidia-smi could not be started: %1</source>
+        <translation>nvidia-smi를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>nvidia-smi did not answer within %1 seconds</source>
+        <translation>nvidia-smi가 %1초 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>종료 상태 %1</translation>
+    </message>
+    <message>
+        <source>nvidia-smi failed: %1</source>
+        <translation>nvidia-smi 실패: %1</translation>
+    </message>
+    <message>
+        <source>nvidia-smi is not installed</source>
+        <translation>nvidia-smi가 설치되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>no NVIDIA driver found on this runtime</source>
+        <translation>이 런타임에서 NVIDIA 드라이버를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the NVIDIA driver is not loaded</source>
+        <translation>NVIDIA 드라이버가 로드되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the NVIDIA driver and library versions do not match</source>
+        <translation>NVIDIA 드라이버와 라이브러리 버전이 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>no permission to use the NVIDIA driver</source>
+        <translation>NVIDIA 드라이버를 사용할 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>a GPU is lost (it fell off the bus or needs a reset)</source>
+        <translation>GPU를 잃었습니다 (버스에서 떨어졌거나 재설정이 필요합니다)</translation>
+    </message>
+    <message>
+        <source>the NVIDIA management library is too old</source>
+        <translation>NVIDIA 관리 라이브러리가 너무 오래되었습니다</translation>
+    </message>
+    <message>
+        <source>not supported by this GPU</source>
+        <translation>이 GPU에서 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the NVIDIA management library is not initialized</source>
+        <translation>NVIDIA 관리 라이브러리가 초기화되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the NVIDIA management library failed (error %1)</source>
+        <translation>NVIDIA 관리 라이브러리 오류 (오류 %1)</translation>
+    </message>
+    <message>
+        <source>the NVIDIA driver sees no GPU</source>
+        <translation>NVIDIA 드라이버가 GPU를 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>nvidia-smi lists no GPU</source>
+        <translation>nvidia-smi에 GPU가 없습니다</translation>
     </message>
 </context>
 <context>
