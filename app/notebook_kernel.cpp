@@ -113,13 +113,21 @@ bool NotebookKernel::useKernel(const kernel::KernelSpec& spec, QString* error) {
     return true;
 }
 
+bool NotebookKernel::restartWith(const kernel::KernelSpec& spec, QString* error) {
+    m_executor->cancelAll();
+    return start(spec, error);
+}
+
 bool NotebookKernel::start(const kernel::KernelSpec& spec, QString* error) {
     std::unique_ptr<KernelClient> client;
-    if (m_pool)
+    if (m_pool && m_acceleratorEnv.isEmpty())
         client = m_pool->take(spec.name, workingDirectory());
     if (!client) {
+        kernel::KernelSpec withEnv = spec;
+        for (auto it = m_acceleratorEnv.begin(); it != m_acceleratorEnv.end(); ++it)
+            withEnv.env.insert(it.key(), it.value());
         client = std::make_unique<KernelClient>();
-        if (!client->startLocal(spec, workingDirectory(), error))
+        if (!client->startLocal(withEnv, workingDirectory(), error))
             return false;
     }
     m_spec = spec;

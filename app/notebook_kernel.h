@@ -46,6 +46,13 @@ public:
     // Starts `spec` (after the user chose it), replacing a running kernel, then runs what
     // waited for the choice.
     bool useKernel(const kernel::KernelSpec& spec, QString* error = nullptr);
+    // Environment for the kernel's accelerators (CUDA_VISIBLE_DEVICES), added to the
+    // kernelspec's own env from the next start on. A kernel with such env is never a warm one.
+    void setAcceleratorEnvironment(QJsonObject env) { m_acceleratorEnv = std::move(env); }
+    const QJsonObject& acceleratorEnvironment() const { return m_acceleratorEnv; }
+    // Starts a fresh kernel of `spec` with the current accelerator environment (Change runtime
+    // type); what was queued waits for it.
+    bool restartWith(const kernel::KernelSpec& spec, QString* error = nullptr);
     // Forgets cells that waited for a kernel choice the user cancelled.
     void dropPending() { m_pending.clear(); }
 
@@ -75,6 +82,7 @@ private:
     std::optional<kernel::KernelSpec> m_spec;
     std::vector<editor::CellPtr> m_pending; // waiting for a kernel choice
     bool m_shutDown = false;
+    QJsonObject m_acceleratorEnv;
 };
 
 } // namespace quire::app

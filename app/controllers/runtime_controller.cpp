@@ -6,12 +6,15 @@
 #include "app/main_window.h"
 #include "app/notebook_kernel.h"
 #include "app/notebook_page.h"
+#include "app/runtime_inventory.h"
+#include "app/runtime_type_dialog.h"
 #include "app/warm_kernel_pool.h"
 #include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
 #include "editor/view/notebook_view.h"
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -56,7 +59,7 @@ constexpr const char* BatchStartProperty = "quireBatchStartMs";
 
 RuntimeController::RuntimeController(MainWindow* window)
     : QObject(window), m_window(window), m_pool(new WarmKernelPool(this)),
-      m_notifier(new DesktopNotifier(this)) {
+      m_notifier(new DesktopNotifier(this)), m_inventory(new RuntimeInventory({}, this)) {
     QMenu* m = window->menu(MainWindow::Menu::Runtime);
     auto add = [this, m](const char* name, const QString& text, const QKeySequence& key, auto fn) {
         QAction* a = m->addAction(text);
@@ -91,6 +94,9 @@ RuntimeController::RuntimeController(MainWindow* window)
         [this](NotebookPage* p) { restart(p, false); });
     add("runtime.restartRunAll", tr("Restart and Run All…"), {},
         [this](NotebookPage* p) { restart(p, true); });
+    m->addSeparator();
+    add("runtime.changeType", tr("Change Runtime &Type…"), {},
+        [this](NotebookPage* p) { changeRuntimeType(p); });
     m_shutdown = add("runtime.shutdown", tr("Shut &Down"), {},
                      [](NotebookPage* p) { p->kernel()->shutdown(); });
 
@@ -102,8 +108,17 @@ RuntimeController::RuntimeController(MainWindow* window)
     m_progress->setFormat(tr("%v / %m cells"));
     m_progress->setAccessibleName(tr("Run progress"));
     m_progress->hide();
+    m_chip = new QLabel(window);
+    m_chip->setObjectName(QStringLiteral("runtime.chip"));
+    m_chip->setAccessibleName(tr("Runtime and accelerator"));
     window->statusBar()->addPermanentWidget(m_progress);
+    window->statusBar()->addPermanentWidget(m_chip);
     window->statusBar()->addPermanentWidget(m_status);
+    connect(m_inventory, &RuntimeInventory::ready, this, [this] {
+        updateChip();
+        for (NotebookPage* page : m_window->pages())
+            checkAcceleratorNotice(page);
+    });
 
     auto& settings = AppSettings::instance();
     m_pool->setSpecName(settings.defaultKernel());
@@ -124,8 +139,10 @@ RuntimeController::~RuntimeController() = default;
 bool RuntimeController::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_window && event->type() == QEvent::Show) {
         m_window->removeEventFilter(this);
-        QTimer::singleShot(0, this,
-                           [this] { m_pool->setEnabled(AppSettings::instance().warmKernel()); });
+        QTimer::singleShot(0, this, [this] {
+            m_pool->setEnabled(AppSettings::instance().warmKernel());
+            m_inventory->refresh();
+        });
     }
     return QObject::eventFilter(watched, event);
 }
@@ -159,6 +176,11 @@ void RuntimeController::hookPage(NotebookPage* page) {
         if (page == m_page)
             updateStatus();
     });
+    connect(page->document(), &editor::NotebookDocument::metadataChanged, this, [this, page] {
+        if (page == m_page)
+            updateChip();
+    });
+    checkAcceleratorNotice(page);
     connect(page, &NotebookPage::restartRequested, this, [this, page] { restart(page, false); });
     auto hookExecutor = [this, page] {
         auto* ex = page->kernel()->executor();
@@ -190,6 +212,7 @@ void RuntimeController::setCurrent(NotebookPage* page) {
         a->setEnabled(page != nullptr);
     m_progress->hide();
     updateStatus();
+    updateChip();
 }
 
 void RuntimeController::updateStatus() {
@@ -281,6 +304,190 @@ void RuntimeController::onQueueFinished(NotebookPage* page, bool ok) {
     m_notifier->notify(ok ? tr("%1 finished running").arg(name)
                           : tr("%1 stopped with an error").arg(name),
                        tr("The run took %n second(s).", nullptr, int(elapsed / 1000)), m_window);
+}
+
+} // namespace quire::app
+
+namespace quire::app {
+
+namespace {
+
+using Accelerator = RuntimeTypeDialog::Accelerator;
+
+// What the notebook runs with: its metadata, narrowed by the environment its kernel gets.
+RuntimeTypeDialog::Choice currentChoice(NotebookPage* page,
+                                        const kernel::ResourceSnapshot& runtime) {
+    RuntimeTypeDialog::Choice c;
+    c.specName = page->kernel()->specName();
+    const editor::Json& md = page->document()->metadata();
+    const std::string wanted = md.is_object() ? md.value("accelerator", "") : "";
+    const QJsonObject& env = page->kernel()->acceleratorEnvironment();
+    const bool hidden = env.contains(QStringLiteral("CUDA_VISIBLE_DEVICES")) &&
+                        env.value(QStringLiteral("CUDA_VISIBLE_DEVICES")).toString().isEmpty();
+    if (wanted == "TPU")
+        c.accelerator = Accelerator::Tpu;
+    else if (!hidden && !runtime.gpu.gpus.empty() && (wanted == "GPU" || wanted.empty()))
+        c.accelerator = Accelerator::Gpu; // the kernel sees the GPUs
+    const QStringList visible = env.value(QStringLiteral("CUDA_VISIBLE_DEVICES"))
+                                    .toString()
+                                    .split(u',', Qt::SkipEmptyParts);
+    for (const auto& gpu : runtime.gpu.gpus)
+        if (visible.isEmpty() || visible.contains(gpu.uuid.value_or(QString())) ||
+            visible.contains(QString::number(gpu.index)))
+            c.gpus << gpu.index;
+    return c;
+}
+
+} // namespace
+
+void RuntimeController::changeRuntimeType(NotebookPage* page) {
+    if (!m_inventory->snapshot()) {
+        QPointer<NotebookPage> guard(page);
+        connect(
+            m_inventory, &RuntimeInventory::ready, this,
+            [this, guard] {
+                if (guard)
+                    changeRuntimeType(guard);
+            },
+            Qt::SingleShotConnection);
+        m_inventory->refresh();
+        return;
+    }
+    const kernel::ResourceSnapshot& runtime = *m_inventory->snapshot();
+    RuntimeTypeDialog dialog(kernel::KernelSpecStore().specs(), runtime,
+                             currentChoice(page, runtime), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const RuntimeTypeDialog::Choice choice = dialog.choice();
+    const auto spec = kernel::KernelSpecStore().find(choice.specName);
+    if (!spec)
+        return;
+
+    // The notebook records it the way hosted notebooks do.
+    auto* doc = page->document();
+    editor::Json md = doc->metadata().is_object() ? doc->metadata() : editor::Json::object();
+    const editor::Json before = md;
+    editor::Json ks = md.value("kernelspec", editor::Json::object());
+    if (!ks.is_object())
+        ks = editor::Json::object();
+    ks["display_name"] = spec->displayName.toStdString();
+    ks["language"] = spec->language.toStdString();
+    ks["name"] = spec->name.toStdString();
+    md["kernelspec"] = std::move(ks);
+    editor::Json colab = md.value("colab", editor::Json::object());
+    if (!colab.is_object())
+        colab = editor::Json::object();
+    QStringList visible;
+    switch (choice.accelerator) {
+    case Accelerator::Gpu:
+        md["accelerator"] = "GPU";
+        for (const auto& gpu : runtime.gpu.gpus)
+            if (choice.gpus.contains(gpu.index))
+                visible << gpu.uuid.value_or(QString::number(gpu.index));
+        break;
+    case Accelerator::Tpu:
+        md["accelerator"] = "TPU";
+        colab.erase("gpuType");
+        break;
+    case Accelerator::None:
+        md.erase("accelerator");
+        colab.erase("gpuType");
+        break;
+    }
+    if (choice.accelerator == Accelerator::Gpu && !choice.gpus.isEmpty()) {
+        // The first chosen GPU names the type, as colab.gpuType does ("T4", "A100", "H200").
+        for (const auto& gpu : runtime.gpu.gpus)
+            if (choice.gpus.contains(gpu.index)) {
+                colab["gpuType"] =
+                    RuntimeInventory::gpuType(gpu.name.value_or(QString())).toStdString();
+                break;
+            }
+    }
+    if (colab.empty())
+        md.erase("colab");
+    else
+        md["colab"] = std::move(colab);
+    if (md != before) {
+        doc->setMetadata(std::move(md));
+        doc->markDirty();
+    }
+    // None and TPU hide the GPUs from CUDA; GPU shows the chosen ones.
+    page->kernel()->setAcceleratorEnvironment(
+        QJsonObject{{QStringLiteral("CUDA_VISIBLE_DEVICES"), visible.join(u',')}});
+    page->messageBar()->dismiss();
+    updateChip();
+
+    NotebookKernel* k = page->kernel();
+    if (!k->hasKernel())
+        return; // the next run starts with it
+    if (k->status() != KernelStatus::Dead) {
+        QMessageBox box(QMessageBox::Question, tr("Restart the runtime?"),
+                        tr("The kernel restarts with the new runtime type. Variables will be lost; "
+                           "outputs stay in the notebook."),
+                        QMessageBox::Cancel, m_window);
+        QPushButton* yes = box.addButton(tr("Restart"), QMessageBox::AcceptRole);
+        box.setDefaultButton(yes);
+        box.exec();
+        if (box.clickedButton() != yes)
+            return;
+    }
+    QString error;
+    if (!k->restartWith(*spec, &error)) {
+        QMessageBox box(QMessageBox::Critical, tr("Cannot start the kernel"),
+                        tr("The %1 kernel could not be started.").arg(spec->displayName),
+                        QMessageBox::Ok, m_window);
+        box.setInformativeText(error);
+        box.exec();
+    }
+}
+
+void RuntimeController::updateChip() {
+    if (!m_page || !m_inventory->snapshot()) {
+        m_chip->setText(m_page ? tr("Local") : QString());
+        return;
+    }
+    const kernel::ResourceSnapshot& runtime = *m_inventory->snapshot();
+    const RuntimeTypeDialog::Choice c = currentChoice(m_page, runtime);
+    QString accelerator = tr("CPU");
+    if (c.accelerator == Accelerator::Gpu && !c.gpus.isEmpty()) {
+        for (const auto& gpu : runtime.gpu.gpus)
+            if (gpu.index == c.gpus.first())
+                accelerator =
+                    tr("GPU %1").arg(RuntimeInventory::gpuType(gpu.name.value_or(QString())));
+        if (c.gpus.size() > 1)
+            accelerator += QStringLiteral(" ×%1").arg(c.gpus.size());
+    } else if (c.accelerator == Accelerator::Tpu && !runtime.tpus.empty()) {
+        accelerator = tr("TPU %1").arg(runtime.tpus.front().generation);
+    }
+    m_chip->setText(tr("Local · %1").arg(accelerator));
+}
+
+void RuntimeController::checkAcceleratorNotice(NotebookPage* page) {
+    if (!m_inventory->snapshot() || page->property("quireAcceleratorChecked").toBool())
+        return;
+    page->setProperty("quireAcceleratorChecked", true);
+    const editor::Json& md = page->document()->metadata();
+    const std::string wanted = md.is_object() ? md.value("accelerator", "") : "";
+    QString text;
+    if (wanted == "GPU" && !m_inventory->hasGpu()) {
+        const QString reason = m_inventory->snapshot()->gpu.unavailableReason;
+        text =
+            reason.isEmpty()
+                ? tr("This notebook asks for a GPU, but this runtime has none.")
+                : tr("This notebook asks for a GPU, but this runtime has none (%1).").arg(reason);
+    } else if (wanted == "TPU" && !m_inventory->hasTpu()) {
+        text = tr("This notebook asks for a TPU, but this runtime has none.");
+    }
+    if (text.isEmpty())
+        return;
+    MessageBar* bar = page->messageBar();
+    bar->showMessage(text, MessageBar::Kind::Warning);
+    QPointer<NotebookPage> guard(page);
+    bar->addAction(tr("Change Runtime Type"), [this, guard] {
+        if (guard)
+            changeRuntimeType(guard);
+    });
+    bar->addAction(tr("Continue without It"), [bar] { bar->dismiss(); });
 }
 
 } // namespace quire::app

@@ -14,6 +14,7 @@ class MainWindow;
 class NotebookPage;
 class WarmKernelPool;
 class DesktopNotifier;
+class RuntimeInventory;
 
 // The Runtime menu (run cells, interrupt, restart, shut down), the kernel's name and state in
 // the status bar, Run all progress, the dead-kernel announcement, the kernel picker, and the
@@ -28,6 +29,9 @@ public:
     // Runs longer than this (10 s) that end while the window is inactive notify the desktop.
     void setNotifyAfterMs(int ms) { m_notifyAfterMs = ms; }
     DesktopNotifier* notifier() const { return m_notifier; }
+    RuntimeInventory* inventory() const { return m_inventory; }
+    // Runtime → Change runtime type… for `page` (measures the runtime first when needed).
+    void changeRuntimeType(NotebookPage* page);
 
     enum class Scope { All, Above, SelectedAndBelow };
     void run(NotebookPage* page, Scope scope);
@@ -43,12 +47,16 @@ private:
     void updateStatus();
     void chooseKernel(NotebookPage* page, const QString& wanted);
     void onQueueFinished(NotebookPage* page, bool ok);
+    void updateChip();
+    void checkAcceleratorNotice(NotebookPage* page);
 
     MainWindow* m_window;
     WarmKernelPool* m_pool;
     DesktopNotifier* m_notifier;
     QPointer<NotebookPage> m_page;
     QLabel* m_status;
+    QLabel* m_chip;
+    RuntimeInventory* m_inventory;
     QProgressBar* m_progress;
     QList<QAction*> m_pageActions;
     QAction* m_interrupt = nullptr;
