@@ -1401,6 +1401,125 @@ a value that cannot be measured is null there and N/A in the text.
             <numerusform>실행에 %n초 걸렸습니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change Runtime &amp;Type…</source>
+        <translation>런타임 유형 변경(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Runtime and accelerator</source>
+        <translation>런타임과 가속기</translation>
+    </message>
+    <message>
+        <source>Restart the runtime?</source>
+        <translation>런타임을 다시 시작할까요?</translation>
+    </message>
+    <message>
+        <source>The kernel restarts with the new runtime type. Variables will be lost; outputs stay in the notebook.</source>
+        <translation>커널이 새 런타임 유형으로 다시 시작됩니다. 변수는 사라지고 출력은 노트북에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>로컬</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>TPU %1</source>
+        <translation>TPU %1</translation>
+    </message>
+    <message>
+        <source>Local · %1</source>
+        <translation>로컬 · %1</translation>
+    </message>
+    <message>
+        <source>This notebook asks for a GPU, but this runtime has none.</source>
+        <translation>이 노트북은 GPU를 요구하지만 이 런타임에는 GPU가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This notebook asks for a GPU, but this runtime has none (%1).</source>
+        <translation>이 노트북은 GPU를 요구하지만 이 런타임에는 GPU가 없습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>This notebook asks for a TPU, but this runtime has none.</source>
+        <translation>이 노트북은 TPU를 요구하지만 이 런타임에는 TPU가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Change Runtime Type</source>
+        <translation>런타임 유형 변경</translation>
+    </message>
+    <message>
+        <source>Continue without It</source>
+        <translation>없이 계속</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RuntimeTypeDialog</name>
+    <message>
+        <source>unknown GPU</source>
+        <translation>알 수 없는 GPU</translation>
+    </message>
+    <message>
+        <source>Change Runtime Type</source>
+        <translation>런타임 유형 변경</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel:</source>
+        <translation>커널(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Hardware accelerator</source>
+        <translation>하드웨어 가속기</translation>
+    </message>
+    <message>
+        <source>&amp;None (CPU only)</source>
+        <translation>없음 - CPU만(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;GPU — %1</source>
+        <translation>GPU(&amp;G) — %1</translation>
+    </message>
+    <message>
+        <source>&amp;GPU</source>
+        <translation>GPU(&amp;G)</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found on this runtime.</source>
+        <translation>이 런타임에서 NVIDIA GPU를 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not available: %1.</source>
+        <translation>사용할 수 없음: %1.</translation>
+    </message>
+    <message>
+        <source>GPUs the kernel may use</source>
+        <translation>커널이 사용할 GPU</translation>
+    </message>
+    <message>
+        <source>GPU %1: %2</source>
+        <translation>GPU %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;TPU — %1</source>
+        <translation>TPU(&amp;T) — %1</translation>
+    </message>
+    <message>
+        <source>&amp;TPU</source>
+        <translation>TPU(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No TPU found on this runtime.</source>
+        <translation>이 런타임에서 TPU를 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saving records the choice in the notebook. A running kernel restarts with it.</source>
+        <translation>저장하면 선택이 노트북에 기록됩니다. 실행 중인 커널은 이 설정으로 다시 시작됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::SettingsDialog</name>
