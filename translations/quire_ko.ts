@@ -1402,10 +1402,6 @@ a value that cannot be measured is null there and N/A in the text.
         </translation>
     </message>
     <message>
-        <source>Change Runtime &amp;Type…</source>
-        <translation>런타임 유형 변경(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Runtime and accelerator</source>
         <translation>런타임과 가속기</translation>
     </message>
@@ -1456,6 +1452,10 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Continue without It</source>
         <translation>없이 계속</translation>
+    </message>
+    <message>
+        <source>Change R&amp;untime Type…</source>
+        <translation>런타임 유형 변경(&amp;U)…</translation>
     </message>
 </context>
 <context>

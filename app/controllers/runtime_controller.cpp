@@ -95,7 +95,7 @@ RuntimeController::RuntimeController(MainWindow* window)
     add("runtime.restartRunAll", tr("Restart and Run All…"), {},
         [this](NotebookPage* p) { restart(p, true); });
     m->addSeparator();
-    add("runtime.changeType", tr("Change Runtime &Type…"), {},
+    add("runtime.changeType", tr("Change R&untime Type…"), {},
         [this](NotebookPage* p) { changeRuntimeType(p); });
     m_shutdown = add("runtime.shutdown", tr("Shut &Down"), {},
                      [](NotebookPage* p) { p->kernel()->shutdown(); });
