@@ -38,6 +38,7 @@ RuntimeTypeDialog::RuntimeTypeDialog(const QList<kernel::KernelSpec>& specs,
                                      QWidget* parent)
     : QDialog(parent), m_specs(specs) {
     setWindowTitle(tr("Change Runtime Type"));
+    setMinimumWidth(460);
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     m_kernel = new QComboBox(this);

@@ -111,6 +111,7 @@ RuntimeController::RuntimeController(MainWindow* window)
     m_chip = new QLabel(window);
     m_chip->setObjectName(QStringLiteral("runtime.chip"));
     m_chip->setAccessibleName(tr("Runtime and accelerator"));
+    m_chip->setContentsMargins(8, 0, 8, 0);
     window->statusBar()->addPermanentWidget(m_progress);
     window->statusBar()->addPermanentWidget(m_chip);
     window->statusBar()->addPermanentWidget(m_status);
