@@ -35,7 +35,7 @@ GpuCard::GpuCard(QWidget* parent) : QGroupBox(parent) {
     m_processes->horizontalHeader()->setStretchLastSection(true);
     m_processes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_processes->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_processes->setMaximumHeight(120);
+    m_processes->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     form->addRow(m_processes);
     m_noProcesses = new QLabel(this);
     m_noProcesses->setWordWrap(true);
@@ -97,6 +97,12 @@ void GpuCard::update(const kernel::GpuDevice& gpu, const ResourceHistory& histor
             m_processes->setItem(row, 1, used);
             ++row;
         }
+        // As tall as its rows, up to five; more scroll.
+        m_processes->resizeRowsToContents();
+        int height = m_processes->horizontalHeader()->height() + 2 * m_processes->frameWidth();
+        for (int r = 0; r < std::min(5, m_processes->rowCount()); ++r)
+            height += m_processes->rowHeight(r);
+        m_processes->setFixedHeight(height);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -19,6 +20,7 @@ HistoryChart::HistoryChart(const QStringList& seriesNames, QWidget* parent)
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->setAlignment(Qt::AlignBottom);
     m_x->setRange(-double(ResourceHistory::kWindowMs) / 1000.0, 0);
     m_x->setTickCount(6);
@@ -41,7 +43,7 @@ HistoryChart::HistoryChart(const QStringList& seriesNames, QWidget* parent)
     }
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(150);
+    setMinimumHeight(190);
     setFocusPolicy(Qt::NoFocus);
     applyPalette();
 }

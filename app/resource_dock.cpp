@@ -123,8 +123,8 @@ void ResourceDock::setDiskPath(const QString& path) {
     m_sampler->setDiskPath(path);
 }
 
-void ResourceDock::showSnapshot(const kernel::ResourceSnapshot& snapshot) {
-    m_sampler->record(snapshot);
+void ResourceDock::showSnapshot(const kernel::ResourceSnapshot& snapshot, qint64 msecs) {
+    m_sampler->record(snapshot, msecs);
 }
 
 void ResourceDock::render(const kernel::ResourceSnapshot& s) {

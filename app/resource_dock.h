@@ -2,6 +2,7 @@
 
 #include "kernelclient/resource_snapshot.h"
 
+#include <QDateTime>
 #include <QDockWidget>
 #include <optional>
 
@@ -26,8 +27,10 @@ public:
 
     ResourceSampler* sampler() const { return m_sampler; }
     void setDiskPath(const QString& path);
-    // Records and shows a snapshot as if the sampler had just taken it (tests feed their own).
-    void showSnapshot(const kernel::ResourceSnapshot& snapshot);
+    // Records and shows a snapshot as if the sampler had taken it at `msecs` (tests feed their
+    // own snapshots through here).
+    void showSnapshot(const kernel::ResourceSnapshot& snapshot,
+                      qint64 msecs = QDateTime::currentMSecsSinceEpoch());
 
     QList<GpuCard*> gpuCards() const { return m_cards; }
     QLabel* gpuUnavailableLabel() const { return m_gpuReason; }

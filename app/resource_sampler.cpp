@@ -13,7 +13,7 @@ namespace quire::app {
 class ResourceWorker : public QObject {
     Q_OBJECT
 public:
-    ResourceWorker() {
+    explicit ResourceWorker(std::atomic<int>* runs) : m_runs(runs) {
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, &ResourceWorker::sampleOnce);
     }
@@ -42,11 +42,13 @@ signals:
 private:
     void sampleOnce() {
         const kernel::ResourceSnapshot snapshot = m_probe->sample();
+        ++*m_runs;
         emit sampled(snapshot);
         if (m_running)
             m_timer.start(m_intervalMs);
     }
 
+    std::atomic<int>* m_runs;
     QTimer m_timer{this};
     std::unique_ptr<kernel::ResourceProbe> m_probe;
     QString m_diskPath;
@@ -71,14 +73,14 @@ ResourceSampler::~ResourceSampler() {
 void ResourceSampler::ensureThread() {
     if (m_worker)
         return;
-    m_worker = new ResourceWorker;
+    m_worker = new ResourceWorker(&m_probeRuns);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &ResourceWorker::sampled, this,
             [this](const kernel::ResourceSnapshot& snapshot) {
                 // One may still be on its way after setActive(false).
                 if (m_active)
-                    record(snapshot);
+                    record(snapshot, QDateTime::currentMSecsSinceEpoch());
             });
     m_thread.start(QThread::LowPriority);
 }
@@ -119,8 +121,8 @@ void ResourceSampler::setDiskPath(const QString& path) {
     restartWorker();
 }
 
-void ResourceSampler::record(const kernel::ResourceSnapshot& snapshot) {
-    m_history.append(snapshot, QDateTime::currentMSecsSinceEpoch());
+void ResourceSampler::record(const kernel::ResourceSnapshot& snapshot, qint64 msecs) {
+    m_history.append(snapshot, msecs);
     emit sampled(snapshot);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <atomic>
 
 namespace quire::app {
 
@@ -31,8 +32,12 @@ public:
     void setDiskPath(const QString& path);
 
     const ResourceHistory& history() const { return m_history; }
-    // Records a snapshot as if just sampled (the worker's results go through here too).
-    void record(const quire::kernel::ResourceSnapshot& snapshot);
+    // How many times the worker has run the probe (tests check that a hidden dock costs
+    // nothing).
+    int probeRuns() const { return m_probeRuns.load(); }
+    // Records a snapshot taken at `msecs` (the worker's results come through here with the time
+    // they arrive; tests give their own) and emits sampled().
+    void record(const quire::kernel::ResourceSnapshot& snapshot, qint64 msecs);
 
 signals:
     void sampled(const quire::kernel::ResourceSnapshot& snapshot);
@@ -47,6 +52,7 @@ private:
     int m_intervalMs = 1000;
     bool m_active = false;
     ResourceHistory m_history;
+    std::atomic<int> m_probeRuns{0}; // written by the worker, which the destructor joins
 };
 
 } // namespace quire::app

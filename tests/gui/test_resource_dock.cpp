@@ -8,8 +8,10 @@
 #include "app/resource_history.h"
 #include "app/resource_sampler.h"
 #include "app/settings_dialog.h"
+#include "app/theme.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QProgressBar>
@@ -32,7 +34,7 @@ constexpr quint64 GiB = 1024ull * 1024 * 1024;
 kernel::ResourceSnapshot twoGpus(int step) {
     kernel::ResourceSnapshot s;
     s.cpuCount = 8;
-    s.cpuPercent = 10.0 + step;
+    s.cpuPercent = 10.0 + (step * 7) % 60;
     s.memoryTotalBytes = 32 * GiB;
     s.memoryUsedBytes = 12 * GiB;
     s.diskPath = QStringLiteral("/data");
@@ -151,12 +153,20 @@ private slots:
     void screenshot() {
         ResourceDock dock(QDir::currentPath());
         dock.resize(440, 1500);
-        for (int i = 0; i < 30; ++i)
-            dock.showSnapshot(twoGpus(i));
+        // Two minutes of samples, one a second, ending now.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 120; ++i)
+            dock.showSnapshot(twoGpus(i), now - 1000 * (119 - i));
         dock.show();
         QApplication::processEvents();
         const QString path = QDir::temp().filePath(QStringLiteral("quire-resource-dock.png"));
         QVERIFY(dock.grab().save(path));
+        QCOMPARE(dock.hostChart()->pointCount(0), 120);
+        app::applyTheme(QStringLiteral("dark"));
+        QApplication::processEvents();
+        QVERIFY(dock.grab().save(
+            QDir::temp().filePath(QStringLiteral("quire-resource-dock-dark.png"))));
+        app::applyTheme(QStringLiteral("light"));
     }
 
     void history_ringIsCapped() {
@@ -196,14 +206,18 @@ private slots:
         QSignalSpy spy(dock.sampler(), &ResourceSampler::sampled);
         QTest::qWait(1000);
         QCOMPARE(spy.count(), 0); // never shown
+        QCOMPARE(dock.sampler()->probeRuns(), 0);
         dock.show();
         QVERIFY(dock.sampler()->isActive());
         QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 2, 3000);
         dock.hide();
         QVERIFY(!dock.sampler()->isActive());
+        QTest::qWait(300); // a sample already under way may finish
         spy.clear();
+        const int runs = dock.sampler()->probeRuns();
         QTest::qWait(1500);
         QCOMPARE(spy.count(), 0);
+        QCOMPARE(dock.sampler()->probeRuns(), runs); // the worker's timer is stopped
         dock.show();
         QVERIFY(spy.wait(3000)); // and again when shown
     }
