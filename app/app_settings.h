@@ -42,6 +42,9 @@ public:
                   QStringLiteral("python3"))
     // Keep one kernel of the default kernelspec started ahead of time.
     QUIRE_SETTING(bool, warmKernel, WarmKernel, "runtime/warmKernel", true)
+    // How often the resource monitor samples the local runtime (ResourceSampler clamps to its
+    // minimum).
+    QUIRE_SETTING(int, resourceIntervalMs, ResourceIntervalMs, "runtime/resourceIntervalMs", 1000)
     QUIRE_SETTING(bool, welcomeShown, WelcomeShown, "ui/welcomeShown", false) // first start
 
 public:

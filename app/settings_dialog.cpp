@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 #include "kernelclient/kernelspec_store.h"
+#include "resource_sampler.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -71,6 +72,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     connect(&s, &AppSettings::autosaveSecondsChanged, this, &SettingsDialog::load);
     connect(&s, &AppSettings::defaultKernelChanged, this, &SettingsDialog::load);
     connect(&s, &AppSettings::warmKernelChanged, this, &SettingsDialog::load);
+    connect(&s, &AppSettings::resourceIntervalMsChanged, this, &SettingsDialog::load);
 }
 
 void SettingsDialog::showPage(Page page) {
@@ -161,6 +163,12 @@ QWidget* SettingsDialog::buildRuntimePage() {
     m_warmKernel = new QCheckBox(tr("Start a kernel ahead of time (&warm kernel)"), page);
     m_warmKernel->setObjectName(QStringLiteral("settings.warmKernel"));
     form->addRow(m_warmKernel);
+    m_resourceInterval = new QSpinBox(page);
+    m_resourceInterval->setObjectName(QStringLiteral("settings.resourceInterval"));
+    m_resourceInterval->setRange(ResourceSampler::kMinIntervalMs, 60000);
+    m_resourceInterval->setSingleStep(250);
+    m_resourceInterval->setSuffix(tr(" ms"));
+    addRow(form, tr("Resource sampling &interval:"), m_resourceInterval);
     auto* about = new QLabel(tr("New notebooks, and notebooks that name no kernel, use the "
                                 "default kernel. A warm kernel makes the first run start at once."),
                              page);
@@ -174,6 +182,8 @@ QWidget* SettingsDialog::buildRuntimePage() {
     });
     connect(m_warmKernel, &QCheckBox::toggled, this,
             [](bool on) { AppSettings::instance().setWarmKernel(on); });
+    connect(m_resourceInterval, &QSpinBox::valueChanged, this,
+            [](int ms) { AppSettings::instance().setResourceIntervalMs(ms); });
     return page;
 }
 
@@ -186,9 +196,9 @@ void SettingsDialog::fillKernels() {
 
 void SettingsDialog::load() {
     const auto& s = AppSettings::instance();
-    const QList<QWidget*> fields = {m_fontFamily,      m_fontSize, m_lineNumbers,
-                                    m_theme,           m_language, m_autosave,
-                                    m_autosaveSeconds, m_kernel,   m_warmKernel};
+    const QList<QWidget*> fields = {m_fontFamily, m_fontSize,        m_lineNumbers,     m_theme,
+                                    m_language,   m_autosave,        m_autosaveSeconds, m_kernel,
+                                    m_warmKernel, m_resourceInterval};
     std::vector<QSignalBlocker> blockers;
     blockers.reserve(size_t(fields.size()));
     for (QWidget* w : fields)
@@ -209,6 +219,7 @@ void SettingsDialog::load() {
         m_kernel->addItem(tr("%1 (not installed)").arg(kernel), kernel);
     selectData(m_kernel, kernel);
     m_warmKernel->setChecked(s.warmKernel());
+    m_resourceInterval->setValue(s.resourceIntervalMs());
 }
 
 } // namespace quire::app

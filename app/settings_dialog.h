@@ -12,9 +12,10 @@ class QTabWidget;
 namespace quire::app {
 
 // Tools → Settings: editor font and line numbers, theme and language, autosave, the default
-// kernel and the warm kernel. Each control writes its AppSettings value as the user changes it
-// (the window applies settings through their change signals, so the change shows at once) and
-// follows the settings back, so the menus and this dialog never disagree. Close only closes.
+// kernel, the warm kernel and the resource monitor's sampling interval. Each control writes its
+// AppSettings value as the user changes it (the window applies settings through their change
+// signals, so the change shows at once) and follows the settings back, so the menus and this dialog
+// never disagree. Close only closes.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -41,6 +42,7 @@ private:
     QSpinBox* m_autosaveSeconds;
     QComboBox* m_kernel;
     QCheckBox* m_warmKernel;
+    QSpinBox* m_resourceInterval;
 };
 
 } // namespace quire::app

@@ -4,12 +4,16 @@
 #include "app/command_palette.h"
 #include "app/main_window.h"
 #include "app/notebook_page.h"
+#include "app/resource_dock.h"
 #include "app/settings_dialog.h"
 #include "app/theme.h"
 #include "app/toc_dock.h"
+#include "editor/model/notebook_document.h"
 #include "editor/view/notebook_view.h"
 
 #include <QActionGroup>
+#include <QDir>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -25,6 +29,22 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     toc->setText(tr("&Table of Contents"));
     toc->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     v->addAction(toc);
+    // The disk shown is the one holding the current notebook (else the working folder).
+    auto notebookFolder = [window] {
+        const NotebookPage* p = window->currentPage();
+        const QString file = p ? p->document()->filePath() : QString();
+        return file.isEmpty() ? QDir::currentPath() : QFileInfo(file).absolutePath();
+    };
+    m_resources = new ResourceDock(notebookFolder(), window);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_resources);
+    m_resources->hide(); // opened from the menu; it samples only while shown
+    QAction* resources = m_resources->toggleViewAction();
+    resources->setText(tr("&Resource Monitor"));
+    resources->setObjectName(QStringLiteral("view.resourceMonitor"));
+    resources->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    v->addAction(resources);
+    connect(window, &MainWindow::currentPageChanged, m_resources,
+            [this, notebookFolder] { m_resources->setDiskPath(notebookFolder()); });
     QAction* lines = v->addAction(tr("&Line Numbers"));
     lines->setObjectName(QStringLiteral("view.lineNumbers"));
     lines->setCheckable(true);

@@ -7,16 +7,18 @@ namespace quire::app {
 
 class CommandPalette;
 class MainWindow;
+class ResourceDock;
 class SettingsDialog;
 class TocDock;
 
-// View and Tools menus: table of contents, line numbers, sections, command palette; settings,
-// theme, language.
+// View and Tools menus: table of contents, resource monitor, line numbers, sections, command
+// palette; settings, theme, language.
 class ViewController : public QObject {
     Q_OBJECT
 public:
     explicit ViewController(MainWindow* window);
     TocDock* toc() const { return m_toc; }
+    ResourceDock* resources() const { return m_resources; }
     void showSettings();
     void showCommandPalette();
     SettingsDialog* settingsDialog() const; // the one open, else nullptr
@@ -25,6 +27,7 @@ public:
 private:
     MainWindow* m_window;
     TocDock* m_toc;
+    ResourceDock* m_resources;
     QPointer<SettingsDialog> m_settings;
     QPointer<CommandPalette> m_palette;
 };

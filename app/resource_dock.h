@@ -1,0 +1,61 @@
+#pragma once
+
+#include "kernelclient/resource_snapshot.h"
+
+#include <QDateTime>
+#include <QDockWidget>
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+class QVBoxLayout;
+class QGroupBox;
+
+namespace quire::app {
+
+class GpuCard;
+class HistoryChart;
+class ResourceSampler;
+
+// View → Resource Monitor: what the local runtime uses now and over the last five minutes —
+// CPU, memory and disk bars, a card per GPU, the TPUs. Its ResourceSampler runs only while the
+// dock is visible, at the runtime/resourceIntervalMs setting.
+class ResourceDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit ResourceDock(const QString& diskPath, QWidget* parent = nullptr);
+
+    ResourceSampler* sampler() const { return m_sampler; }
+    void setDiskPath(const QString& path);
+    // Records and shows a snapshot as if the sampler had taken it at `msecs` (tests feed their
+    // own snapshots through here).
+    void showSnapshot(const kernel::ResourceSnapshot& snapshot,
+                      qint64 msecs = QDateTime::currentMSecsSinceEpoch());
+
+    QList<GpuCard*> gpuCards() const { return m_cards; }
+    QLabel* gpuUnavailableLabel() const { return m_gpuReason; }
+    HistoryChart* hostChart() const { return m_chart; }
+
+    // Shared with GpuCard: "N/A" for unknown values, sizes as "1.5 GiB / 16 GiB".
+    static QString notAvailable();
+    static QString usedOfTotal(std::optional<quint64> used, std::optional<quint64> total);
+    static void setBar(QProgressBar* bar, std::optional<double> percent, const QString& text);
+    static QProgressBar* newBar(const QString& accessibleName, QWidget* parent);
+
+private:
+    void render(const kernel::ResourceSnapshot& snapshot);
+
+    ResourceSampler* m_sampler;
+    QProgressBar* m_cpu;
+    QProgressBar* m_memory;
+    QProgressBar* m_disk;
+    QLabel* m_diskPath;
+    HistoryChart* m_chart;
+    QVBoxLayout* m_gpuLayout;
+    QLabel* m_gpuReason;
+    QList<GpuCard*> m_cards;
+    QGroupBox* m_tpuBox;
+    QLabel* m_tpuList;
+};
+
+} // namespace quire::app
