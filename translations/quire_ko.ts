@@ -1002,6 +1002,97 @@ a value that cannot be measured is null there and N/A in the text.
     </message>
 </context>
 <context>
+    <name>quire::app::GpuCard</name>
+    <message>
+        <source>GPU utilization</source>
+        <translation>GPU 사용률</translation>
+    </message>
+    <message>
+        <source>Utilization:</source>
+        <translation>사용률:</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 메모리</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>메모리:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>온도:</translation>
+    </message>
+    <message>
+        <source>Power:</source>
+        <translation>전력:</translation>
+    </message>
+    <message>
+        <source>SM clock:</source>
+        <translation>SM 클럭:</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>사용률</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>GPU utilization and memory, last 5 minutes</source>
+        <translation>GPU 사용률과 메모리, 최근 5분</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Processes on this GPU</source>
+        <translation>이 GPU의 프로세스</translation>
+    </message>
+    <message>
+        <source>GPU %1: %2</source>
+        <translation>GPU %1: %2</translation>
+    </message>
+    <message>
+        <source>GPU %1 utilization</source>
+        <translation>GPU %1 사용률</translation>
+    </message>
+    <message>
+        <source>GPU %1 memory</source>
+        <translation>GPU %1 메모리</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source>%1 MHz</source>
+        <translation>%1 MHz</translation>
+    </message>
+    <message>
+        <source>The process list is not available.</source>
+        <translation>프로세스 목록을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No processes are using this GPU.</source>
+        <translation>이 GPU를 사용하는 프로세스가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::HelpController</name>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -1122,6 +1213,17 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>The versions of Quire and its libraries, your operating system and the installed kernels were copied to the clipboard. Paste them into your problem report.</source>
         <translation>Quire와 라이브러리 버전, 운영 체제, 설치된 커널 정보를 클립보드에 복사했습니다. 문제 보고에 붙여 넣으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::HistoryChart</name>
+    <message>
+        <source>%i s</source>
+        <translation>%i초</translation>
+    </message>
+    <message>
+        <source>%i %</source>
+        <translation>%i %</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1361,97 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::ResourceDock</name>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source>Resource Monitor</source>
+        <translation>리소스 모니터</translation>
+    </message>
+    <message>
+        <source>Resource monitor</source>
+        <translation>리소스 모니터</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>CPU usage</source>
+        <translation>CPU 사용률</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>Memory usage</source>
+        <translation>메모리 사용량</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>메모리:</translation>
+    </message>
+    <message>
+        <source>Disk usage</source>
+        <translation>디스크 사용량</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>디스크:</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>CPU and memory, last 5 minutes</source>
+        <translation>CPU와 메모리, 최근 5분</translation>
+    </message>
+    <message>
+        <source>TPUs</source>
+        <translation>TPU</translation>
+    </message>
+    <message>
+        <source>Live TPU metrics are not available; only the chips are listed.</source>
+        <translation>실시간 TPU 지표는 볼 수 없으며 칩 목록만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>%1 % of %2 CPUs</source>
+        <translation>CPU %2개 중 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Disk holding %1</source>
+        <translation>%1이(가) 있는 디스크</translation>
+    </message>
+    <message>
+        <source>No GPU information yet.</source>
+        <translation>아직 GPU 정보가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No GPUs: %1</source>
+        <translation>GPU 없음: %1</translation>
+    </message>
+    <message>
+        <source>TPU %1: %2, %3</source>
+        <translation>TPU %1: %2, %3</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1812,14 @@ a value that cannot be measured is null there and N/A in the text.
         <source>%1 (not installed)</source>
         <translation>%1 (설치되지 않음)</translation>
     </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Resource sampling &amp;interval:</source>
+        <translation>리소스 측정 간격(&amp;I):</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::TocDock</name>
@@ -1715,6 +1916,10 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resource Monitor</source>
+        <translation>리소스 모니터(&amp;R)</translation>
     </message>
 </context>
 <context>
