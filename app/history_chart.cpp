@@ -24,6 +24,7 @@ HistoryChart::HistoryChart(const QStringList& seriesNames, QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     m_x->setRange(-double(ResourceHistory::kWindowMs) / 1000.0, 0);
     m_x->setTickCount(6);
+    // Qt Charts formats labels through a Latin-1 printf: units stay ASCII in every language.
     m_x->setLabelFormat(tr("%i s"));
     m_y->setRange(0, 100);
     m_y->setTickCount(3);

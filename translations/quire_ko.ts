@@ -1219,7 +1219,7 @@ a value that cannot be measured is null there and N/A in the text.
     <name>quire::app::HistoryChart</name>
     <message>
         <source>%i s</source>
-        <translation>%i초</translation>
+        <translation>%i s</translation>
     </message>
     <message>
         <source>%i %</source>
