@@ -373,9 +373,9 @@ void JsonTreeView::paintEvent(QPaintEvent* event) {
         const Node* node = m_rows[size_t(row)];
         const int y = kPadY + row * rh;
         if (row == m_current) {
-            const QColor tint =
-                hasFocus() ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid);
-            p.fillRect(QRect(0, y, width(), rh), mixColors(pal.color(QPalette::Base), tint, 0.25));
+            p.fillRect(QRect(0, y, width(), rh),
+                       mixColors(pal.color(QPalette::Base), pal.color(QPalette::Highlight),
+                                 hasFocus() ? 0.3 : 0.15));
         }
         int x = kPadX + node->indent * kIndent;
         if (node->expandable()) {

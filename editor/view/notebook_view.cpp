@@ -145,6 +145,7 @@ int NotebookView::estimateHeight(const Cell& cell) const {
     int h = pad + lineCount(cell.source()) * m_lineHeight + 10;
     if (outputsHidden(cell.metadata()))
         return cell.outputs().empty() ? h : h + m_lineHeight + 12;
+    const int inputHeight = h;
     for (const auto& o : cell.outputs()) {
         if (!o.is_object())
             continue;
@@ -165,6 +166,8 @@ int NotebookView::estimateHeight(const Cell& cell) const {
         }
         h += 6;
     }
+    if (outputsScrolled(cell.metadata())) // long outputs scroll within 60% of the viewport
+        h = std::min(h, inputHeight + int(viewport()->height() * 0.6) + 12);
     return h;
 }
 

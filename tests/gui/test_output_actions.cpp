@@ -1,6 +1,7 @@
 // Native renderers for application/json (a lazy tree) and text/latex (typeset math), and the
 // actions on a cell's outputs: hide (saved in the notebook), scroll long output, Copy Output,
 // Save Image As, Open in Viewer, Clear Output (undoable). Offscreen.
+#include "app/theme.h"
 #include "editor/model/cell_output_state.h"
 #include "editor/model/notebook_document.h"
 #include "editor/render/image_output_view.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -556,6 +558,61 @@ private slots:
         settle();
         QVERIFY(doc->cell(0)->outputs() == before);
         QCOMPARE(view->widgetAt(0)->outputArea()->outputCount(), 2);
+    }
+
+    // A notebook with a JSON tree, typeset LaTeX, hidden outputs and a scrolled long output,
+    // light and dark; written to $QUIRE_SHOT_DIR when set, for people to look at.
+    void screenshot_data() {
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("light") << QStringLiteral("light");
+        QTest::newRow("dark") << QStringLiteral("dark");
+    }
+
+    void screenshot() {
+        QFETCH(QString, theme);
+        quire::app::applyTheme(theme);
+        const Json config = Json::parse(kPerson);
+        auto doc = makeDoc(
+            {{Json::array({Json{{"output_type", "execute_result"},
+                                {"execution_count", 1},
+                                {"data", {{"application/json", config}, {"text/plain", "{...}"}}},
+                                {"metadata", {{"application/json", {{"root", "config"}}}}}}}),
+              Json::object()},
+             {Json::array({display({{"text/latex", "$\\displaystyle \\sum_{i=1}^{n} i^{2} = "
+                                                   "\\frac{n (n + 1) (2 n + 1)}{6}$"},
+                                    {"text/plain", "Eq(Sum(i**2, (i, 1, n)), n*(n+1)*(2*n+1)/6)"}}),
+                           display({{"text/latex", "The energy is $E = mc^2$, and\n"
+                                                   "$$\\int_0^\\infty e^{-x^2}\\,dx = "
+                                                   "\\frac{\\sqrt{\\pi}}{2}$$"}})}),
+              Json::object()},
+             {Json::array({stream(lines(40)), stream("done\n")}), Json{{"collapsed", true}}},
+             {Json::array({stream(lines(300))}), Json{{"scrolled", true}}}});
+        auto view = showView(doc.get(), QSize(900, 1300));
+        QVERIFY(view);
+        auto* tree = qobject_cast<JsonTreeView*>(view->widgetAt(0)->outputArea()->outputView(0));
+        QVERIFY(tree);
+        tree->setExpanded(findRow(*tree, "deep:"), true);
+        tree->setCurrentRow(findRow(*tree, "age:"));
+        view->setCurrentIndex(0);
+        // The mouse over the left margin of the scrolled outputs lights up their handle.
+        OutputArea* scrolled = view->widgetAt(3)->outputArea();
+        QTest::mouseMove(scrolled, QPoint(20, 40));
+        settle();
+        QVERIFY(view->widgetAt(2)->outputArea()->outputsHidden());
+        QVERIFY(view->widgetAt(3)->outputArea()->isScrolling());
+        const QImage shot = view->grab().toImage();
+        const QRgb first = shot.pixel(shot.width() / 2, shot.height() / 2);
+        bool drawn = false;
+        for (int y = 0; y < shot.height() && !drawn; y += 5)
+            for (int x = 0; x < shot.width() && !drawn; x += 5)
+                drawn = shot.pixel(x, y) != first;
+        QVERIFY(drawn);
+        const QString dir = qEnvironmentVariable("QUIRE_SHOT_DIR");
+        if (!dir.isEmpty()) {
+            QDir().mkpath(dir);
+            QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("outputs-%1.png").arg(theme))));
+        }
+        doc->undoStack()->setClean();
     }
 };
 
