@@ -1,11 +1,13 @@
 #include "notebook_editing.h"
 
+#include "editor/model/cell_output_state.h"
 #include "editor/nbformat/cell_ids.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QUndoCommand>
 #include <algorithm>
+#include <memory>
 
 namespace quire::editor {
 
@@ -87,6 +89,21 @@ private:
     int m_index;
     QString m_before;
     QString m_after;
+};
+
+class SetMetadataCommand : public QUndoCommand {
+public:
+    SetMetadataCommand(NotebookDocument& doc, int index, Json after, QUndoCommand* parent)
+        : QUndoCommand(parent), m_doc(doc), m_index(index), m_before(doc.cell(index)->metadata()),
+          m_after(std::move(after)) {}
+    void redo() override { m_doc.setCellMetadata(m_index, m_after); }
+    void undo() override { m_doc.setCellMetadata(m_index, m_before); }
+
+private:
+    NotebookDocument& m_doc;
+    int m_index;
+    Json m_before;
+    Json m_after;
 };
 
 // Sorted, unique, in range.
@@ -261,6 +278,35 @@ void NotebookEditing::clearOutputs(const QList<int>& indices) {
         stack->push(new ReplaceRangeCommand(m_doc, i, 1, {cleared}, {}));
     }
     stack->endMacro();
+}
+
+void NotebookEditing::setMetadataOf(const QList<int>& indices, const QString& label,
+                                    const std::function<Json(const Json&)>& change) {
+    auto macro = std::make_unique<QUndoCommand>(label);
+    for (int i : normalized(indices, m_doc.cellCount())) {
+        const auto& c = m_doc.cell(i);
+        if (!c->isCode())
+            continue;
+        Json after = change(c->metadata());
+        if (after != c->metadata())
+            new SetMetadataCommand(m_doc, i, std::move(after), macro.get());
+    }
+    if (macro->childCount() > 0)
+        m_doc.undoStack()->push(macro.release());
+}
+
+void NotebookEditing::setOutputsHidden(const QList<int>& indices, bool hidden) {
+    setMetadataOf(indices,
+                  hidden ? QCoreApplication::translate("NotebookEditing", "Hide outputs")
+                         : QCoreApplication::translate("NotebookEditing", "Show outputs"),
+                  [hidden](const Json& m) { return withOutputsHidden(m, hidden); });
+}
+
+void NotebookEditing::setOutputsScrolled(const QList<int>& indices, bool scrolled) {
+    setMetadataOf(indices,
+                  scrolled ? QCoreApplication::translate("NotebookEditing", "Scroll long outputs")
+                           : QCoreApplication::translate("NotebookEditing", "Show outputs in full"),
+                  [scrolled](const Json& m) { return withOutputsScrolled(m, scrolled); });
 }
 
 bool NotebookEditing::upgradeFormat() {

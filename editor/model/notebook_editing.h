@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace quire::editor {
 
 // Every user edit of a notebook as an undoable command on the document's one undo stack.
@@ -29,6 +31,10 @@ public:
     void editSource(int index, const QString& text);
     void setSources(const QList<int>& indices, const QStringList& texts, const QString& label);
     void clearOutputs(const QList<int>& indices);
+    // Hide or show the outputs of code cells, or let tall ones scroll (cell metadata, see
+    // cell_output_state.h). One undo step; cells already in that state are left alone.
+    void setOutputsHidden(const QList<int>& indices, bool hidden);
+    void setOutputsScrolled(const QList<int>& indices, bool scrolled);
 
     // Upgrades a notebook older than nbformat 4.5 to 4.5: every cell gets an id. One undo step.
     bool upgradeFormat();
@@ -38,6 +44,8 @@ public:
 
 private:
     void replaceRange(int first, int count, std::vector<CellPtr> cells, const QString& label);
+    void setMetadataOf(const QList<int>& indices, const QString& label,
+                       const std::function<Json(const Json&)>& change);
     NotebookDocument& m_doc;
 };
 

@@ -92,11 +92,27 @@ void ImageOutputView::paintEvent(QPaintEvent*) {
     painter.drawPixmap(target.topLeft(), m_scaled);
 }
 
+void ImageOutputView::addContextActions(QMenu& menu, const QPoint&) {
+    menu.addAction(tr("Copy Image"), this, [this] { QApplication::clipboard()->setImage(image()); });
+    QAction* save = menu.addAction(tr("Save Image As…"), this, [this] { saveImage(); });
+    save->setObjectName(QStringLiteral("saveImage"));
+}
+
 void ImageOutputView::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
-    menu.addAction(tr("Copy Image"), this, [this] { QApplication::clipboard()->setImage(image()); });
-    menu.addAction(tr("Save Image As…"), this, [this] { saveImage(); });
+    addContextActions(menu, event->pos());
     menu.exec(event->globalPos());
+}
+
+bool ImageOutputView::saveImageTo(const QString& path, QString* error) const {
+    QSaveFile file(path);
+    // Write the bytes the notebook holds; re-encoding would lose quality or metadata.
+    const QByteArray bytes = m_svg.isEmpty() ? QByteArray::fromBase64(m_encoded) : m_encoded;
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return true;
+    if (error)
+        *error = file.errorString();
+    return false;
 }
 
 void ImageOutputView::saveImage() {
@@ -106,12 +122,9 @@ void ImageOutputView::saveImage() {
         tr("%1 images (*.%2);;All files (*)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    // Write the bytes the notebook holds; re-encoding would lose quality or metadata.
-    const QByteArray bytes = m_svg.isEmpty() ? QByteArray::fromBase64(m_encoded) : m_encoded;
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0 || !file.commit())
-        QMessageBox::warning(this, tr("Save Image As"),
-                             tr("Could not save %1: %2").arg(path, file.errorString()));
+    QString error;
+    if (!saveImageTo(path, &error))
+        QMessageBox::warning(this, tr("Save Image As"), tr("Could not save %1: %2").arg(path, error));
 }
 
 } // namespace quire::editor

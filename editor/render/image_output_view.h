@@ -1,5 +1,7 @@
 #pragma once
 
+#include "editor/render/output_view_actions.h"
+
 #include <QByteArray>
 #include <QImage>
 #include <QPixmap>
@@ -10,7 +12,7 @@ namespace quire::editor {
 // One image output (PNG, JPEG, GIF's first frame, or SVG). It asks for its natural size
 // (from output metadata or the image) and scales down, keeping the aspect ratio, when the
 // width is smaller. The context menu copies or saves the image.
-class ImageOutputView : public QWidget {
+class ImageOutputView : public QWidget, public OutputViewActions {
     Q_OBJECT
 
 public:
@@ -34,6 +36,14 @@ public:
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // Copy Image, Save Image As….
+    void addContextActions(QMenu& menu, const QPoint& pos) override;
+
+    // Writes the image as the notebook holds it (PNG/JPEG/GIF bytes decoded from base64, SVG
+    // text), never re-encoded; "Save Image As…" asks for `path` first.
+    bool saveImageTo(const QString& path, QString* error = nullptr) const;
+    // "png", "jpg", "gif" or "svg".
+    const QString& suffix() const { return m_suffix; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -195,7 +195,12 @@ void MarkdownView::copySelection() const {
 
 void MarkdownView::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
-    const QString href = anchorAt(event->pos());
+    addContextActions(menu, event->pos());
+    menu.exec(event->globalPos());
+}
+
+void MarkdownView::addContextActions(QMenu& menu, const QPoint& pos) {
+    const QString href = anchorAt(pos);
     if (!href.isEmpty()) {
         menu.addAction(tr("Open Link"), this, [this, href] { openLink(href); });
         menu.addAction(tr("Copy Link Address"), this,
@@ -208,7 +213,6 @@ void MarkdownView::contextMenuEvent(QContextMenuEvent* event) {
                    [this] { QApplication::clipboard()->setText(markdownDocumentText(m_doc.get())); });
     menu.addAction(tr("Copy Markdown Source"), this,
                    [this] { QApplication::clipboard()->setText(m_source); });
-    menu.exec(event->globalPos());
 }
 
 void MarkdownView::openLink(const QString& href) {

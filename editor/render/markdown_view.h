@@ -2,6 +2,7 @@
 
 #include "editor/nbformat/json.h"
 #include "editor/render/markdown_renderer.h"
+#include "editor/render/output_view_actions.h"
 
 #include <QWidget>
 
@@ -15,7 +16,7 @@ namespace quire::editor {
 // scroll bars and takes the height its content needs at a given width (heightForWidth), so
 // the notebook's own scrolling shows it. Text can be selected with the mouse and copied;
 // links open with QDesktopServices, links to "#anchor" are reported instead.
-class MarkdownView : public QWidget {
+class MarkdownView : public QWidget, public OutputViewActions {
     Q_OBJECT
 
 public:
@@ -38,6 +39,8 @@ public:
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // Open Link / Copy Link Address (on a link), Copy, Copy All, Copy Markdown Source.
+    void addContextActions(QMenu& menu, const QPoint& pos) override;
 
 signals:
     // A link to a place in the notebook ("#Heading-id") was clicked.

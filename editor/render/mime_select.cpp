@@ -6,6 +6,7 @@ const QStringList& mimePreferenceOrder() {
     static const QStringList order = {
         QStringLiteral("application/vnd.jupyter.widget-view+json"),
         QStringLiteral("application/vnd.plotly.v1+json"),
+        QStringLiteral("application/json"),
         QStringLiteral("application/vnd.vegalite.v5+json"),
         QStringLiteral("application/vnd.vegalite.v4+json"),
         QStringLiteral("application/vnd.vega.v5+json"),
@@ -20,7 +21,6 @@ const QStringList& mimePreferenceOrder() {
         QStringLiteral("image/bmp"),
         QStringLiteral("application/javascript"),
         QStringLiteral("text/javascript"),
-        QStringLiteral("application/json"),
         QStringLiteral("text/plain"),
     };
     return order;

@@ -9,8 +9,9 @@
 namespace quire::editor {
 
 // The MIME preference order, richest first. It follows JupyterLab's rendermime ranks
-// (widget view 0, html 50, markdown 60, latex 70, svg 80, images 90, javascript 110,
-// text 120) with the JSON-valued types just above plain text. This is the only copy of it.
+// (widget view -10, application/json 0 (json-extension), html 50, markdown 60, latex 70,
+// svg 80, images 90, javascript 110, text 120): a bundle with application/json shows the
+// JSON tree, not its text/plain repr, as in JupyterLab. This is the only copy of it.
 const QStringList& mimePreferenceOrder();
 
 // Picks the MIME type of `mimeBundle` (an output's "data" object) to show: the first one in

@@ -2,6 +2,8 @@
 
 #include "editor/render/image_cache.h"
 #include "editor/render/image_output_view.h"
+#include "editor/render/json_tree_view.h"
+#include "editor/render/latex_output_view.h"
 #include "editor/render/markdown_view.h"
 #include "editor/render/mime_select.h"
 #include "editor/render/text_output_view.h"
@@ -68,8 +70,30 @@ QWidget* plainText(const Json& output, const QString& mime, QWidget* parent) {
     return textView(mimeText(mimeValue(output, mime)), parent);
 }
 
-QWidget* jsonText(const Json& output, const QString& mime, QWidget* parent) {
-    return textView(QString::fromStdString(mimeValue(output, mime).dump(2)), parent);
+// Output metadata {"application/json": {"expanded": true, "root": "name"}} (IPython's JSON).
+QWidget* jsonTree(const Json& output, const QString& mime, QWidget* parent) {
+    QString root;
+    bool expanded = false;
+    if (const auto meta = output.find("metadata"); meta != output.end() && meta->is_object()) {
+        if (const auto m = meta->find(mime.toStdString()); m != meta->end() && m->is_object()) {
+            if (const auto e = m->find("expanded"); e != m->end() && e->is_boolean())
+                expanded = e->get<bool>();
+            if (const auto r = m->find("root"); r != m->end() && r->is_string())
+                root = QString::fromStdString(r->get<std::string>());
+        }
+    }
+    auto* view = new JsonTreeView(parent);
+    view->setJson(mimeValue(output, mime), root, expanded);
+    return view;
+}
+
+QWidget* latex(const Json& output, const QString& mime, QWidget* parent) {
+    const QString source = mimeText(mimeValue(output, mime));
+    if (!LatexOutputView::containsMath(source))
+        return textView(source, parent);
+    auto* view = new LatexOutputView(parent);
+    view->setLatex(source);
+    return view;
 }
 
 QWidget* markdown(const Json& output, const QString& mime, QWidget* parent) {
@@ -105,11 +129,12 @@ QWidget* svgImage(const Json& output, const QString& mime, QWidget* parent) {
 
 OutputRendererRegistry::OutputRendererRegistry() {
     add(QStringLiteral("text/markdown"), markdown);
+    add(QStringLiteral("text/latex"), latex);
     add(QStringLiteral("image/svg+xml"), svgImage);
     add(QStringLiteral("image/png"), rasterImage);
     add(QStringLiteral("image/jpeg"), rasterImage);
     add(QStringLiteral("image/gif"), rasterImage);
-    add(QStringLiteral("application/json"), jsonText);
+    add(QStringLiteral("application/json"), jsonTree);
     add(QStringLiteral("text/plain"), plainText);
 }
 

@@ -17,7 +17,8 @@ using OutputRendererFactory =
     std::function<QWidget*(const Json& output, const QString& mime, QWidget* parent)>;
 
 // The one table of MIME renderers. It starts with the native ones (text/plain with ANSI,
-// application/json, text/markdown, PNG/JPEG/GIF, SVG); a web renderer for text/html and
+// application/json as a tree, text/markdown, text/latex with math typeset, PNG/JPEG/GIF,
+// SVG); a web renderer for text/html and
 // friends registers itself here. Which type an output shows is decided by selectMimeType()
 // among mimeTypes(). GUI thread only.
 class OutputRendererRegistry {

@@ -45,4 +45,25 @@ inline QColor outputPromptColor(const QPalette& palette) {
     return isDarkPalette(palette) ? QColor(0xe8, 0x8a, 0x6a) : QColor(0xc2, 0x41, 0x0c);
 }
 
+// Colours of a JSON tree: keys, strings, numbers, true/false/null, and muted text (indices,
+// counts, brackets).
+enum class JsonColorRole { Key, String, Number, Literal, Muted };
+
+inline QColor jsonColor(const QPalette& palette, JsonColorRole role) {
+    const bool dark = isDarkPalette(palette);
+    switch (role) {
+    case JsonColorRole::Key:
+        return dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x00, 0x5c, 0xc5);
+    case JsonColorRole::String:
+        return dark ? QColor(0xce, 0x91, 0x78) : QColor(0xa3, 0x15, 0x15);
+    case JsonColorRole::Number:
+        return dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58);
+    case JsonColorRole::Literal:
+        return dark ? QColor(0xc5, 0x86, 0xc0) : QColor(0x80, 0x1b, 0xb0);
+    case JsonColorRole::Muted:
+        break;
+    }
+    return mixColors(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
+}
+
 } // namespace quire::editor

@@ -293,18 +293,21 @@ void TextOutputView::copySelection() const {
     QApplication::clipboard()->setText(text.isEmpty() ? m_text.text : text);
 }
 
-void TextOutputView::contextMenuEvent(QContextMenuEvent* event) {
-    QMenu menu(this);
+void TextOutputView::addContextActions(QMenu& menu, const QPoint&) {
     QAction* copy = menu.addAction(tr("Copy"), this, [this] { copySelection(); });
     copy->setEnabled(!selectedText().isEmpty());
-    menu.addAction(tr("Copy Output"), this, [this] { QApplication::clipboard()->setText(m_text.text); });
     menu.addAction(tr("Select All"), this, [this] {
         m_selectionAnchor = 0;
         m_selectionCursor = m_end;
         update();
     });
-    menu.addSeparator();
     menu.addAction(tr("Save Output As…"), this, [this] { saveOutput(); });
+}
+
+void TextOutputView::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    addContextActions(menu, event->pos());
+    menu.addAction(tr("Copy Output"), this, [this] { QApplication::clipboard()->setText(m_text.text); });
     menu.exec(event->globalPos());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editor/render/ansi_text.h"
+#include "editor/render/output_view_actions.h"
 
 #include <QWidget>
 
@@ -16,7 +17,7 @@ namespace quire::editor {
 // wrapping. Longer outputs are not wrapped: every line is one row, and only the rows inside
 // the paint event's rect are laid out, so a million-line output paints like a short one.
 // Beyond kMaxRows rows the middle is elided (the ends stay; "Copy output" gets everything).
-class TextOutputView : public QWidget {
+class TextOutputView : public QWidget, public OutputViewActions {
     Q_OBJECT
 
 public:
@@ -46,6 +47,8 @@ public:
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // Copy, Select All, Save Output As… (OutputArea adds Copy Output for the whole output).
+    void addContextActions(QMenu& menu, const QPoint& pos) override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -2,6 +2,7 @@
 
 #include "cell_input_row.h"
 #include "code_editor.h"
+#include "editor/model/cell_output_state.h"
 #include "editor/render/markdown_view.h"
 #include "editor/render/output_area.h"
 #include "lexer_factory.h"
@@ -117,6 +118,13 @@ CellWidget::CellWidget(CellPtr cell, const CellViewOptions& options, QWidget* pa
         // Out[n] prompts sit in the same column as the In [n] prompts.
         m_outputs->setPromptWidth(GutterWidth);
         m_outputs->setOutputs(m_cell->outputs(), m_cell->executionCount());
+        applyOutputState();
+        connect(m_outputs, &OutputArea::outputsHiddenRequested, this,
+                [this](bool hidden) { emit outputsHiddenRequested(this, hidden); });
+        connect(m_outputs, &OutputArea::scrolledRequested, this,
+                [this](bool scrolled) { emit outputsScrolledRequested(this, scrolled); });
+        connect(m_outputs, &OutputArea::clearRequested, this,
+                [this] { emit clearOutputsRequested(this); });
     }
     updatePrompt();
     if (m_markdown)
@@ -426,6 +434,31 @@ void CellWidget::outputsChanged() {
     updatePrompt();
     layoutChildren();
     emit heightChanged(this);
+}
+
+void CellWidget::applyOutputState() {
+    m_outputs->setOutputsHidden(outputsHidden(m_cell->metadata()));
+    m_outputs->setScrolled(outputsScrolled(m_cell->metadata()));
+}
+
+void CellWidget::metadataChanged() {
+    if (!m_outputs)
+        return;
+    applyOutputState();
+    layoutChildren();
+    emit heightChanged(this);
+}
+
+bool CellWidget::event(QEvent* event) {
+    // The outputs changed size on their own (a JSON tree opened, an image loaded).
+    if (event->type() == QEvent::LayoutRequest && m_outputs && m_outputs->isVisible()) {
+        const int before = m_outputs->height();
+        layoutChildren();
+        if (m_outputs->height() != before)
+            emit heightChanged(this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void CellWidget::mousePressEvent(QMouseEvent* event) {

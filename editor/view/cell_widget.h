@@ -54,6 +54,8 @@ public:
     // Model → view.
     void sourceChanged();
     void outputsChanged();
+    void metadataChanged(); // outputs hidden or scrolled (cell_output_state.h)
+    OutputArea* outputArea() const { return m_outputs; } // nullptr unless a code cell
 
     // Execution → view: the prompt shows the state; a running cell shows its elapsed time;
     // inputActive adds the input row under the outputs.
@@ -82,9 +84,14 @@ signals:
     void runRequested(CellWidget* self, Qt::KeyboardModifiers modifiers);
     void navigateOut(CellWidget* self, int direction);
     void collapseToggled(CellWidget* self);
+    // The outputs' own actions, for the view to turn into notebook edits.
+    void outputsHiddenRequested(CellWidget* self, bool hidden);
+    void outputsScrolledRequested(CellWidget* self, bool scrolled);
+    void clearOutputsRequested(CellWidget* self);
     void anchorActivated(const QString& anchor); // a "#heading" link in rendered markdown
 
 protected:
+    bool event(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -95,6 +102,7 @@ private:
     void layoutChildren();
     void ensureEditor();
     void updatePrompt();
+    void applyOutputState();
     int bodyHeight(int contentWidth) const; // editor or markdown, at least the gutter's text
     void watchClicks(QWidget* root);        // a click anywhere in the cell selects it
 

@@ -112,6 +112,9 @@ bool CommandKeys::handle(const QKeyEvent* e) {
         case Qt::Key_V:
             v.paste(true);
             return true;
+        case Qt::Key_O:
+            v.toggleSelectedOutputsHidden();
+            return true;
         case Qt::Key_Home:
             v.setCurrentIndex(0);
             return true;
@@ -136,6 +139,9 @@ bool CommandKeys::handle(const QKeyEvent* e) {
             return true;
         case Qt::Key_M:
             v.mergeSelected();
+            return true;
+        case Qt::Key_O:
+            v.toggleSelectedOutputsScrolled();
             return true;
         case Qt::Key_V:
             v.paste(false);

@@ -8,8 +8,8 @@ namespace quire::editor {
 
 class NotebookView;
 
-// Jupyter's command-mode keys (A, B, D D, I I, 0 0, Z, M, Y, R, C, X, V, Shift+M, J/K, arrows,
-// Enter, Shift/Ctrl/Alt+Enter) mapped onto NotebookView operations.
+// Jupyter's command-mode keys (A, B, D D, I I, 0 0, Z, M, Y, R, C, X, V, O, Shift+M, Shift+O,
+// J/K, arrows, Enter, Shift/Ctrl/Alt+Enter) mapped onto NotebookView operations.
 class CommandKeys {
 public:
     explicit CommandKeys(NotebookView& view) : m_view(view) {}

@@ -3,6 +3,7 @@
 #include "code_editor.h"
 #include "command_keys.h"
 #include "editor/model/cell_clipboard.h"
+#include "editor/model/cell_output_state.h"
 #include "editor/model/notebook_document.h"
 #include "editor/render/markdown_scan.h"
 
@@ -52,6 +53,7 @@ NotebookView::NotebookView(NotebookDocument* document, QWidget* parent)
     connect(document, &NotebookDocument::cellReplaced, this, &NotebookView::onReplaced);
     connect(document, &NotebookDocument::cellSourceChanged, this, &NotebookView::onSourceChanged);
     connect(document, &NotebookDocument::cellOutputsChanged, this, &NotebookView::onOutputsChanged);
+    connect(document, &NotebookDocument::cellMetadataChanged, this, &NotebookView::onMetadataChanged);
     connect(document, &NotebookDocument::metadataChanged, this, [this] {
         if (m_options.language != m_doc->language()) {
             m_options.language = m_doc->language();
@@ -126,6 +128,14 @@ void NotebookView::onOutputsChanged(int index) {
     requestLayout();
 }
 
+void NotebookView::onMetadataChanged(int index) {
+    if (auto* w = m_slots[size_t(index)].widget)
+        w->metadataChanged();
+    else
+        m_slots[size_t(index)].height = estimateHeight(*m_slots[size_t(index)].cell);
+    requestLayout();
+}
+
 // ---- layout and virtualization -----------------------------------------------------------
 
 int NotebookView::estimateHeight(const Cell& cell) const {
@@ -133,6 +143,9 @@ int NotebookView::estimateHeight(const Cell& cell) const {
     if (cell.type() == CellType::Markdown)
         return pad + int(lineCount(cell.source()) * m_lineHeight * 1.4);
     int h = pad + lineCount(cell.source()) * m_lineHeight + 10;
+    if (outputsHidden(cell.metadata()))
+        return cell.outputs().empty() ? h : h + m_lineHeight + 12;
+    const int inputHeight = h;
     for (const auto& o : cell.outputs()) {
         if (!o.is_object())
             continue;
@@ -153,6 +166,8 @@ int NotebookView::estimateHeight(const Cell& cell) const {
         }
         h += 6;
     }
+    if (outputsScrolled(cell.metadata())) // long outputs scroll within 60% of the viewport
+        h = std::min(h, inputHeight + int(viewport()->height() * 0.6) + 12);
     return h;
 }
 
@@ -365,6 +380,19 @@ void NotebookView::connectWidget(CellWidget* w) {
         const int i = slotIndex(self);
         if (i >= 0)
             toggleSection(i);
+    });
+    connect(w, &CellWidget::outputsHiddenRequested, this, [this](CellWidget* self, bool hidden) {
+        if (const int i = slotIndex(self); i >= 0)
+            m_editing.setOutputsHidden({i}, hidden);
+    });
+    connect(w, &CellWidget::outputsScrolledRequested, this,
+            [this](CellWidget* self, bool scrolled) {
+                if (const int i = slotIndex(self); i >= 0)
+                    m_editing.setOutputsScrolled({i}, scrolled);
+            });
+    connect(w, &CellWidget::clearOutputsRequested, this, [this](CellWidget* self) {
+        if (const int i = slotIndex(self); i >= 0)
+            m_editing.clearOutputs({i});
     });
 }
 
@@ -672,6 +700,19 @@ void NotebookView::moveSelected(int delta) {
 
 void NotebookView::clearSelectedOutputs() {
     m_editing.clearOutputs(selectedIndices());
+}
+
+void NotebookView::toggleSelectedOutputsHidden() {
+    if (m_current < 0 || m_current >= m_doc->cellCount())
+        return;
+    m_editing.setOutputsHidden(selectedIndices(), !outputsHidden(m_doc->cell(m_current)->metadata()));
+}
+
+void NotebookView::toggleSelectedOutputsScrolled() {
+    if (m_current < 0 || m_current >= m_doc->cellCount())
+        return;
+    m_editing.setOutputsScrolled(selectedIndices(),
+                                 !outputsScrolled(m_doc->cell(m_current)->metadata()));
 }
 
 void NotebookView::clearAllOutputs() {

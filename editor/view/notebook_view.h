@@ -52,6 +52,10 @@ public:
     void moveSelected(int delta);
     void clearSelectedOutputs();
     void clearAllOutputs();
+    // Hide or show the selected cells' outputs, let them scroll or not (command mode O and
+    // Shift+O): the current cell's state decides which way all of them go.
+    void toggleSelectedOutputsHidden();
+    void toggleSelectedOutputsScrolled();
     void toggleSection(int index);
     void setAllSectionsCollapsed(bool collapsed);
     bool isCollapsed(int index) const;
@@ -114,6 +118,7 @@ private:
     void onReplaced(int index);
     void onSourceChanged(int index);
     void onOutputsChanged(int index);
+    void onMetadataChanged(int index);
 
     void requestLayout();
     void relayout();
