@@ -597,6 +597,22 @@ a value that cannot be measured is null there and N/A in the text.
         <source>Upgrade to nbformat 4.5</source>
         <translation>nbformat 4.5로 업그레이드</translation>
     </message>
+    <message>
+        <source>Hide outputs</source>
+        <translation>출력 숨기기</translation>
+    </message>
+    <message>
+        <source>Show outputs</source>
+        <translation>출력 보이기</translation>
+    </message>
+    <message>
+        <source>Scroll long outputs</source>
+        <translation>긴 출력 스크롤</translation>
+    </message>
+    <message>
+        <source>Show outputs in full</source>
+        <translation>출력 전체 보기</translation>
+    </message>
 </context>
 <context>
     <name>Resources</name>
@@ -2066,6 +2082,48 @@ a value that cannot be measured is null there and N/A in the text.
     </message>
 </context>
 <context>
+    <name>quire::editor::JsonTreeView</name>
+    <message>
+        <source>JSON output</source>
+        <translation>JSON 출력</translation>
+    </message>
+    <message>
+        <source>1 key</source>
+        <translation>키 1개</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>키 %1개</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>항목 1개</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>항목 %1개</translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation>값 복사</translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation>접기</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>펼치기</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::LatexOutputView</name>
+    <message>
+        <source>Copy LaTeX Source</source>
+        <translation>LaTeX 소스 복사</translation>
+    </message>
+</context>
+<context>
     <name>quire::editor::MarkdownView</name>
     <message>
         <source>Open Link</source>
@@ -2132,6 +2190,77 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Out[ ]:</source>
         <translation>Out[ ]:</translation>
+    </message>
+    <message>
+        <source>Click to hide the outputs</source>
+        <translation>클릭하면 출력을 숨깁니다</translation>
+    </message>
+    <message>
+        <source>Output scroll bar</source>
+        <translation>출력 스크롤 막대</translation>
+    </message>
+    <message>
+        <source>Click to show the outputs</source>
+        <translation>클릭하면 출력을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>… 1 output hidden</source>
+        <translation>… 출력 1개 숨김</translation>
+    </message>
+    <message>
+        <source>… %1 outputs hidden</source>
+        <translation>… 출력 %1개 숨김</translation>
+    </message>
+    <message>
+        <source>Copy Output</source>
+        <translation>출력 복사</translation>
+    </message>
+    <message>
+        <source>Open in Viewer</source>
+        <translation>뷰어에서 열기</translation>
+    </message>
+    <message>
+        <source>Show Outputs</source>
+        <translation>출력 보이기</translation>
+    </message>
+    <message>
+        <source>Hide Outputs</source>
+        <translation>출력 숨기기</translation>
+    </message>
+    <message>
+        <source>Scroll Long Output</source>
+        <translation>긴 출력 스크롤</translation>
+    </message>
+    <message>
+        <source>Clear Output</source>
+        <translation>출력 지우기</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+</context>
+<context>
+    <name>quire::editor::OutputViewer</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>찾기(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>이전(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>다음(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Output text</source>
+        <translation>출력 텍스트</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>일치 항목 없음</translation>
     </message>
 </context>
 <context>
