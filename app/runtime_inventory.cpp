@@ -8,8 +8,10 @@ RuntimeInventory::RuntimeInventory(kernel::ResourceProbe::Options options, QObje
     : QObject(parent), m_options(std::move(options)) {}
 
 RuntimeInventory::~RuntimeInventory() {
-    if (m_thread)
+    if (m_thread) { // its finished() would reach nobody: end and delete it here
         m_thread->wait();
+        delete m_thread;
+    }
 }
 
 void RuntimeInventory::refresh() {
