@@ -43,6 +43,10 @@ VersionReport::VersionReport(QObject* parent, const QString& rcloneProgram)
 }
 
 VersionReport::~VersionReport() {
+    // Killing rclone finishes the process now: nobody hears of it (the listener may be the
+    // parent that is being destroyed).
+    m_process->disconnect(this);
+    blockSignals(true);
     if (m_process->state() != QProcess::NotRunning) {
         m_process->kill();
         m_process->waitForFinished(1000);
