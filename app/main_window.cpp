@@ -2,6 +2,7 @@
 
 #include "controllers/edit_controller.h"
 #include "controllers/file_controller.h"
+#include "controllers/files_controller.h"
 #include "controllers/help_controller.h"
 #include "controllers/runtime_controller.h"
 #include "controllers/view_controller.h"
@@ -33,6 +34,7 @@ MainWindow::MainWindow() {
     m_edits = new EditController(this);
     m_views = new ViewController(this);
     m_runtime = new RuntimeController(this);
+    m_runtimeFiles = new FilesController(this);
     m_help = new HelpController(this);
     m_welcome = new WelcomeController(this);
 

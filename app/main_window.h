@@ -8,6 +8,7 @@ namespace quire::app {
 
 class NotebookPage;
 class FileController;
+class FilesController;
 class EditController;
 class ViewController;
 class HelpController;
@@ -37,6 +38,7 @@ public:
     RuntimeController* runtime() const { return m_runtime; }
     WelcomeController* welcome() const { return m_welcome; }
     HelpController* help() const { return m_help; }
+    FilesController* runtimeFiles() const { return m_runtimeFiles; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
@@ -58,6 +60,7 @@ private:
     RuntimeController* m_runtime;
     HelpController* m_help;
     WelcomeController* m_welcome;
+    FilesController* m_runtimeFiles;
 };
 
 } // namespace quire::app

@@ -2,6 +2,7 @@
 // nothing), opens schema-violating notebooks with a warning bar, saves atomically in the
 // file's own style, asks before closing unsaved work; a second `quire FILE` hands the file to
 // the running instance.
+#include "common/message_box.h"
 #include "app/controllers/file_controller.h"
 #include "app/main_window.h"
 #include "app/notebook_page.h"
@@ -21,22 +22,9 @@
 #include <QTimer>
 
 using namespace quire;
+using quire::test::answerNextBox;
 
 namespace {
-// Answers the next modal message box with the button of `role`, recording its text.
-void answerNextBox(QMessageBox::StandardButton button, QString* text = nullptr) {
-    QTimer::singleShot(50, qApp, [button, text] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) {
-            answerNextBox(button, text);
-            return;
-        }
-        if (text)
-            *text = box->text() + QLatin1Char('\n') + box->informativeText();
-        box->button(button)->click();
-    });
-}
-
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
     const QString path = dir.filePath(name);
     QFile f(path);
