@@ -8,8 +8,8 @@
 namespace quire::kernel {
 
 // The transport seam between KernelClient and a kernel: ZeroMQ for local kernels
-// (ZmqChannels), a Jupyter Server WebSocket later. Thin non-virtual surface; transports
-// implement the private virtuals. Lives on the GUI thread; never blocks it.
+// (ZmqChannels), a Jupyter Server's WebSocket (WebSocketChannels). Thin non-virtual surface;
+// transports implement the private virtuals. Lives on the GUI thread; never blocks it.
 class Channels : public QObject {
     Q_OBJECT
 public:
@@ -45,6 +45,8 @@ signals:
     void stateChanged(quire::kernel::Channels::State state);
     void heartbeatChanged(bool alive);
     void stdinConnectedChanged(bool connected);
+    // The kernel behind this transport is gone for good (deleted on a server); state Closed.
+    void kernelLost(const QString& reason);
 
 protected:
     void setState(State state) {

@@ -2,6 +2,7 @@
 
 #include "comm.h"
 #include "local_kernel_launcher.h"
+#include "remote_kernel_starter.h"
 #include "zmq_channels.h"
 
 #include <QLoggingCategory>
@@ -69,6 +70,7 @@ void KernelClient::attach(std::unique_ptr<Channels> channels, std::unique_ptr<Ke
     m_channels->setParent(this);
     connect(m_channels.get(), &Channels::messagesReady, this, &KernelClient::onMessagesReady);
     connect(m_channels.get(), &Channels::heartbeatChanged, this, &KernelClient::onHeartbeat);
+    connect(m_channels.get(), &Channels::kernelLost, this, &KernelClient::markDead);
     connect(m_channels.get(), &Channels::stdinConnectedChanged, this, [this](bool connected) {
         if (connected)
             onHandshakeProgress();
@@ -84,6 +86,16 @@ void KernelClient::attach(std::unique_ptr<Channels> channels, std::unique_ptr<Ke
     } else {
         beginHandshake();
     }
+}
+
+RemoteKernelStarter* KernelClient::startRemote(JupyterServer* server, const QString& kernelName,
+                                               const QString& notebookPath) {
+    setStatus(KernelStatus::Starting);
+    auto* starter = new RemoteKernelStarter(server, this);
+    connect(starter, &RemoteKernelStarter::failed, this,
+            [this](const ServerError& error) { markDead(error.fullMessage()); });
+    starter->start(this, kernelName, notebookPath);
+    return starter;
 }
 
 // ---- requests ---------------------------------------------------------------------------
@@ -199,7 +211,7 @@ void KernelClient::restart() {
     m_handshakeTimer.stop(); // the new process gets a handshake of its own
     m_inputParent.reset();
     setStatus(KernelStatus::Restarting);
-    if (m_host && m_host->isRunning())
+    if (m_host && m_host->isRunning() && !m_host->sendsShutdownRequest())
         sendNow(Channel::Control, makeMessage("shutdown_request", {{"restart", true}}, m_session));
     if (m_host) {
         m_host->restart(m_host->isRunning() ? kRestartGraceMs : 0);
@@ -214,7 +226,7 @@ void KernelClient::shutdown() {
         return;
     m_shuttingDown = true;
     m_handshakeTimer.stop();
-    if (m_status != KernelStatus::Dead)
+    if (m_status != KernelStatus::Dead && !(m_host && m_host->sendsShutdownRequest()))
         sendNow(Channel::Control, makeMessage("shutdown_request", {{"restart", false}}, m_session));
     if (m_host && m_host->isRunning()) {
         m_host->shutdown(kShutdownGraceMs);
@@ -299,6 +311,16 @@ void KernelClient::onIopub(Message& message) {
 
 void KernelClient::onStatus(Message& message) {
     const std::string state = message.content.value("execution_state", "");
+    // A Jupyter Server's own status messages (no parent): its restarter brought a crashed
+    // kernel back, or gave up.
+    if (state == "dead") {
+        markDead(tr("The kernel died and the server could not restart it"));
+        return;
+    }
+    if (state == "restarting") {
+        onServerRestarting();
+        return;
+    }
     const auto it = m_pending.find(std::string(message.parentMsgId()));
     if (state == "idle" && it != m_pending.end()) {
         it->second.idle = true;

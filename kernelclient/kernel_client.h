@@ -18,6 +18,9 @@
 
 namespace quire::kernel {
 
+class JupyterServer;
+class RemoteKernelStarter;
+
 enum class KernelStatus { Starting, Idle, Busy, Restarting, Dead };
 const char* kernelStatusName(KernelStatus status);
 
@@ -46,6 +49,12 @@ public:
     // Any transport; `host` may be null (then interrupts and restarts are messages only).
     // The handshake starts once the host has started the kernel (at once without a host).
     void attach(std::unique_ptr<Channels> channels, std::unique_ptr<KernelHost> host = nullptr);
+    // A kernel on a Jupyter Server, for the notebook at `notebookPath` (relative to the
+    // server's root): creates a session (a bare kernel on a gateway), then attaches
+    // WebSocketChannels and a RemoteKernelHost. Asynchronous; on failure died() carries the
+    // message and the starter's failed() the classified error. The starter deletes itself.
+    RemoteKernelStarter* startRemote(JupyterServer* server, const QString& kernelName,
+                                     const QString& notebookPath);
 
     KernelStatus status() const { return m_status; }
     bool isReady() const { return m_ready; }
@@ -125,6 +134,7 @@ private:
     void onHostStarted();
     void onHostStopped(bool expected, const QString& reason);
     void onHeartbeat(bool alive);
+    void onServerRestarting();
     void markDead(const QString& reason);
     void setStatus(KernelStatus status);
     void sendCommMessage(std::string_view msgType, Json content, Json metadata,

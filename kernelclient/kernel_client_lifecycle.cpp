@@ -75,6 +75,10 @@ void KernelClient::onHostStopped(bool expected, const QString& reason) {
 void KernelClient::onHeartbeat(bool alive) {
     if (alive || !m_ready || m_status == KernelStatus::Dead)
         return;
+    // A transport that is reconnecting (WebSocket) says so itself; a kernel it finds gone
+    // comes as kernelLost.
+    if (m_channels && m_channels->state() == Channels::State::Connecting)
+        return;
     // Some kernels (IRkernel) answer heartbeats from their main loop, so a busy kernel may be
     // silent; its process is watched anyway. An idle kernel that stops answering is gone.
     if (m_host && m_status == KernelStatus::Busy) {
@@ -82,6 +86,17 @@ void KernelClient::onHeartbeat(bool alive) {
         return;
     }
     markDead(tr("The kernel stopped answering heartbeats"));
+}
+
+void KernelClient::onServerRestarting() {
+    if (m_restarting || m_shuttingDown)
+        return; // our own restart
+    qCInfo(lcClient) << "the server restarted the kernel";
+    finishAll(Request::Outcome::KernelRestarted, "KernelRestarted", tr("The kernel restarted"));
+    m_inputParent.reset();
+    m_restarting = true;
+    setStatus(KernelStatus::Restarting);
+    beginHandshake(); // answered once the new process is up; restarted() then follows
 }
 
 void KernelClient::markDead(const QString& reason) {

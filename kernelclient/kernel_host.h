@@ -6,7 +6,7 @@
 namespace quire::kernel {
 
 // The process side of a kernel (what Channels cannot do): start, signal, restart, stop.
-// LocalKernelLauncher runs kernels on this machine; a Jupyter Server host would use REST.
+// LocalKernelLauncher runs kernels on this machine; RemoteKernelHost asks a Jupyter Server.
 class KernelHost : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +24,9 @@ public:
     virtual void shutdown(int graceMs) = 0;
     // Kills the kernel now and waits for it (for destructors and quitting).
     virtual void killNow() = 0;
+    // True when restart() and shutdown() ask the kernel to exit themselves (a Jupyter Server
+    // sends its own shutdown_request); the client then sends none.
+    virtual bool sendsShutdownRequest() const { return false; }
 
 signals:
     void started();
