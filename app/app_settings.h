@@ -46,6 +46,12 @@ public:
     // minimum).
     QUIRE_SETTING(int, resourceIntervalMs, ResourceIntervalMs, "runtime/resourceIntervalMs", 1000)
     QUIRE_SETTING(bool, welcomeShown, WelcomeShown, "ui/welcomeShown", false) // first start
+    // Remote runtimes the user connected to: a JSON array of {id, name, url}; tokens are in the
+    // system keychain (TokenVault), never here.
+    QUIRE_SETTING(QString, remoteRuntimes, RemoteRuntimes, "runtime/remotes", QString())
+    // Certificates the user trusted for https runtimes: "host:port SHA256-fingerprint" lines.
+    QUIRE_SETTING(QStringList, trustedCertificates, TrustedCertificates,
+                  "runtime/trustedCertificates", QStringList())
 
 public:
     void addRecentFile(const QString& path);

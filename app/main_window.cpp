@@ -4,6 +4,7 @@
 #include "controllers/file_controller.h"
 #include "controllers/files_controller.h"
 #include "controllers/help_controller.h"
+#include "controllers/remote_runtime_controller.h"
 #include "controllers/runtime_controller.h"
 #include "controllers/view_controller.h"
 #include "controllers/welcome_controller.h"
@@ -34,6 +35,7 @@ MainWindow::MainWindow() {
     m_edits = new EditController(this);
     m_views = new ViewController(this);
     m_runtime = new RuntimeController(this);
+    m_remotes = new RemoteRuntimeController(this);
     m_runtimeFiles = new FilesController(this);
     m_help = new HelpController(this);
     m_welcome = new WelcomeController(this);

@@ -9,6 +9,7 @@ namespace quire::app {
 class NotebookPage;
 class FileController;
 class FilesController;
+class RemoteRuntimeController;
 class EditController;
 class ViewController;
 class HelpController;
@@ -39,6 +40,7 @@ public:
     WelcomeController* welcome() const { return m_welcome; }
     HelpController* help() const { return m_help; }
     FilesController* runtimeFiles() const { return m_runtimeFiles; }
+    RemoteRuntimeController* remotes() const { return m_remotes; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
@@ -61,6 +63,7 @@ private:
     HelpController* m_help;
     WelcomeController* m_welcome;
     FilesController* m_runtimeFiles;
+    RemoteRuntimeController* m_remotes;
 };
 
 } // namespace quire::app

@@ -3,6 +3,9 @@
 #include "app_settings.h"
 #include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
+#include "kernelclient/jupyter_server.h"
+#include "kernelclient/remote_kernel_starter.h"
+#include "remote_runtimes.h"
 #include "warm_kernel_pool.h"
 
 #include <QFileInfo>
@@ -88,6 +91,10 @@ bool NotebookKernel::ensureKernel() {
             m_client->restart(); // the kernel is gone anyway; run on a fresh one
         return true;
     }
+    if (!m_runtimeId.isEmpty()) {
+        startRemote(); // the cells wait in m_pending until the kernel is attached
+        return false;
+    }
     const QString wanted = wantedSpecName();
     const auto spec = kernel::KernelSpecStore().find(wanted);
     if (!spec) {
@@ -170,6 +177,105 @@ void NotebookKernel::recordKernelInMetadata() {
         return;
     m_doc->setMetadata(std::move(md));
     m_doc->markDirty();
+}
+
+void NotebookKernel::setRuntime(RemoteRuntimes* runtimes, const QString& runtimeId) {
+    m_runtimes = runtimes;
+    if (runtimeId == m_runtimeId)
+        return;
+    m_runtimeId = runtimeId;
+    m_connecting = false;
+    m_connectingClient.reset();
+    m_executor->cancelAll();
+    m_executor->setKernel(nullptr);
+    m_client.reset(); // ends a local kernel; a remote one is deleted on its server
+    m_spec.reset();
+    m_shutDown = false;
+    emit statusChanged();
+}
+
+QString NotebookKernel::runtimeName() const {
+    if (m_runtimeId.isEmpty() || !m_runtimes)
+        return {};
+    const auto runtime = m_runtimes->find(m_runtimeId);
+    return runtime ? runtime->name : QString();
+}
+
+void NotebookKernel::startRemote() {
+    if (m_connecting)
+        return;
+    if (!m_runtimes) {
+        remoteFailed(tr("The remote runtime is not available."));
+        return;
+    }
+    m_connecting = true;
+    emit statusChanged();
+    QPointer<NotebookKernel> self(this);
+    const QString id = m_runtimeId;
+    m_runtimes->server(id, [self, id](kernel::JupyterServer* server, const QString& error) {
+        if (!self || self->m_runtimeId != id)
+            return;
+        if (!server)
+            self->remoteFailed(error);
+        else
+            self->startOnServer(server);
+    });
+}
+
+void NotebookKernel::startOnServer(kernel::JupyterServer* server) {
+    // The notebook's kernelspec when the server has it, else the server's default.
+    kernel::ServerReply* specs = server->kernelSpecs();
+    const QString id = m_runtimeId;
+    connect(specs, &kernel::ServerReply::finished, this, [this, specs, server, id] {
+        if (m_runtimeId != id)
+            return;
+        if (!specs->ok()) {
+            remoteFailed(specs->error().fullMessage());
+            return;
+        }
+        const Json& all = specs->json().value("kernelspecs", Json::object());
+        std::string name = wantedSpecName().toStdString();
+        if (!all.contains(name))
+            name = specs->json().value("default", std::string());
+        if (!all.contains(name)) {
+            remoteFailed(tr("The runtime has no kernels installed."));
+            return;
+        }
+        const Json& spec = all[name].value("spec", Json::object());
+        kernel::KernelSpec chosen;
+        chosen.name = QString::fromStdString(name);
+        chosen.displayName = QString::fromStdString(spec.value("display_name", name));
+        chosen.language = QString::fromStdString(spec.value("language", std::string()));
+        const QString path = m_doc->filePath().isEmpty()
+                                 ? m_doc->displayName() + QStringLiteral(".ipynb")
+                                 : QFileInfo(m_doc->filePath()).fileName();
+        m_connectingClient = std::make_unique<KernelClient>();
+        auto* starter = new kernel::RemoteKernelStarter(server, this);
+        connect(starter, &kernel::RemoteKernelStarter::attached, this, [this, chosen, id] {
+            if (m_runtimeId != id || !m_connectingClient)
+                return;
+            m_connecting = false;
+            m_spec = chosen;
+            adopt(std::move(m_connectingClient));
+            auto pending = std::exchange(m_pending, {});
+            if (!pending.empty())
+                m_executor->enqueue(pending);
+        });
+        connect(starter, &kernel::RemoteKernelStarter::failed, this,
+                [this, id](const kernel::ServerError& error) {
+                    if (m_runtimeId == id)
+                        remoteFailed(error.fullMessage());
+                });
+        starter->start(m_connectingClient.get(), chosen.name, path);
+    });
+}
+
+void NotebookKernel::remoteFailed(const QString& error) {
+    m_connecting = false;
+    m_connectingClient.reset();
+    m_pending.clear();
+    emit startFailed(error);
+    emit statusChanged();
 }
 
 void NotebookKernel::interrupt() {

@@ -15,7 +15,13 @@ class CellExecutor;
 class NotebookDocument;
 } // namespace quire::editor
 
+namespace quire::kernel {
+class JupyterServer;
+}
+
 namespace quire::app {
+
+class RemoteRuntimes;
 
 // The kernel one notebook runs on: which kernelspec (the notebook's own, else the default),
 // starting it on first use (a warm one when it fits), and the CellExecutor that runs the
@@ -56,6 +62,14 @@ public:
     // Forgets cells that waited for a kernel choice the user cancelled.
     void dropPending() { m_pending.clear(); }
 
+    // Where the kernel runs: `runtimeId` of `runtimes`, or this machine when empty. Takes
+    // effect at the next start (the caller shuts a running kernel down first).
+    void setRuntime(RemoteRuntimes* runtimes, const QString& runtimeId);
+    const QString& runtimeId() const { return m_runtimeId; }
+    QString runtimeName() const; // "" for the local runtime
+    // A remote kernel is being started (the cells asked for wait for it).
+    bool isConnecting() const { return m_connecting; }
+
     void interrupt();
     void restart();
     void shutdown();
@@ -74,6 +88,9 @@ private:
     bool start(const kernel::KernelSpec& spec, QString* error);
     void adopt(std::unique_ptr<kernel::KernelClient> client);
     void recordKernelInMetadata();
+    void startRemote();
+    void startOnServer(kernel::JupyterServer* server);
+    void remoteFailed(const QString& error);
 
     editor::NotebookDocument* m_doc;
     QPointer<WarmKernelPool> m_pool;
@@ -83,6 +100,10 @@ private:
     std::vector<editor::CellPtr> m_pending; // waiting for a kernel choice
     bool m_shutDown = false;
     QJsonObject m_acceleratorEnv;
+    QPointer<RemoteRuntimes> m_runtimes;
+    QString m_runtimeId;
+    bool m_connecting = false;
+    std::unique_ptr<kernel::KernelClient> m_connectingClient; // until it is attached
 };
 
 } // namespace quire::app
