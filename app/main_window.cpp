@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "controllers/drive_controller.h"
 #include "controllers/edit_controller.h"
 #include "controllers/file_controller.h"
 #include "controllers/help_controller.h"
@@ -35,6 +36,7 @@ MainWindow::MainWindow() {
     m_runtime = new RuntimeController(this);
     m_help = new HelpController(this);
     m_welcome = new WelcomeController(this);
+    m_drive = new DriveController(this);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateTitle();

@@ -13,6 +13,7 @@ class ViewController;
 class HelpController;
 class RuntimeController;
 class WelcomeController;
+class DriveController;
 
 // The window: notebook tabs, docks, menus. Features live in controllers; this class only
 // holds the pieces together.
@@ -37,6 +38,7 @@ public:
     RuntimeController* runtime() const { return m_runtime; }
     WelcomeController* welcome() const { return m_welcome; }
     HelpController* help() const { return m_help; }
+    DriveController* drive() const { return m_drive; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
@@ -58,6 +60,7 @@ private:
     RuntimeController* m_runtime;
     HelpController* m_help;
     WelcomeController* m_welcome;
+    DriveController* m_drive;
 };
 
 } // namespace quire::app
