@@ -109,6 +109,13 @@ private slots:
         panel.setInsertPathEnabled(true);
         QVERIFY(action(panel, "drive.insertPath")->isEnabled());
 
+        // QUIRE_DRIVE_SCREENSHOT=file.png: the panel as it looks now (docs/screenshots).
+        if (const QString shot = qEnvironmentVariable("QUIRE_DRIVE_SCREENSHOT"); !shot.isEmpty()) {
+            panel.tree()->expand(panel.model()->indexForPath(QStringLiteral("notebooks")));
+            QTest::qWait(500);
+            QVERIFY(panel.grab().save(shot));
+        }
+
         // Delete, confirmed.
         answerNextDialog();
         action(panel, "drive.delete")->trigger();
