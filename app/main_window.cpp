@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "controllers/drive_controller.h"
 #include "controllers/edit_controller.h"
 #include "controllers/file_controller.h"
 #include "controllers/files_controller.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow() {
     m_runtimeFiles = new FilesController(this);
     m_help = new HelpController(this);
     m_welcome = new WelcomeController(this);
+    m_drive = new DriveController(this);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateTitle();

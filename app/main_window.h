@@ -15,6 +15,7 @@ class ViewController;
 class HelpController;
 class RuntimeController;
 class WelcomeController;
+class DriveController;
 
 // The window: notebook tabs, docks, menus. Features live in controllers; this class only
 // holds the pieces together.
@@ -41,6 +42,7 @@ public:
     HelpController* help() const { return m_help; }
     FilesController* runtimeFiles() const { return m_runtimeFiles; }
     RemoteRuntimeController* remotes() const { return m_remotes; }
+    DriveController* drive() const { return m_drive; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
@@ -64,6 +66,7 @@ private:
     WelcomeController* m_welcome;
     FilesController* m_runtimeFiles;
     RemoteRuntimeController* m_remotes;
+    DriveController* m_drive;
 };
 
 } // namespace quire::app
