@@ -150,7 +150,7 @@ void JupyterServer::onNetworkFinished(ServerReply* reply, QNetworkReply* network
     network->deleteLater();
     const auto code = network->error();
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = network->readAll();
+    const QByteArray body = network->isOpen() ? network->readAll() : QByteArray();
     const QString what = reply->m_call.what;
 
     if (reply->m_timedOut) {

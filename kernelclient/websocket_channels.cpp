@@ -182,8 +182,8 @@ void WebSocketChannels::checkKernel(bool reconnecting) {
 void WebSocketChannels::lose(const QString& reason) {
     qCInfo(lcWebSocket) << "kernel" << m_kernelId << "lost:" << reason;
     stop();
+    emit kernelLost(reason); // before the heartbeat, so the client reports this reason
     setHeartbeatAlive(false);
-    emit kernelLost(reason);
 }
 
 void WebSocketChannels::doSend(Channel channel, Message message) {
