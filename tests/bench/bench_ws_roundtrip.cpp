@@ -1,0 +1,167 @@
+// Remote kernels over a Jupyter Server's WebSocket beside local ZeroMQ, same python3 kernelspec,
+// same machine (jupyter_server on 127.0.0.1):
+//   execute round trip of `pass` (execute_request -> reply + IOPub idle): median and p95;
+//   20,000 flushed prints through the server with its default IOPub rate limits and with them
+//   raised: time, and how many lines reached us.
+// Usage: bench_ws_roundtrip [ROUNDS=200]   (QUIRE_PYTHON: the server's Python, /usr/bin/python3)
+#include "../integration/jupyter_server_fixture.h"
+#include "kernelclient/jupyter_server.h"
+#include "kernelclient/kernel_client.h"
+#include "kernelclient/kernelspec_store.h"
+#include "kernelclient/remote_kernel_starter.h"
+#include "kernelclient/websocket_channels.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cstdio>
+
+using namespace quire::kernel;
+using namespace quire::kernel::test;
+
+namespace {
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+std::vector<double> roundTrips(KernelClient& client, int n) {
+    std::vector<double> ms;
+    for (int i = 0; i < n + 5; ++i) {
+        bool done = false;
+        QElapsedTimer t;
+        t.start();
+        auto* r = client.execute(QStringLiteral("pass"), {}, &client);
+        QObject::connect(r, &Request::finished, &client, [&] { done = true; });
+        waitFor([&] { return done; }, 30000);
+        if (i >= 5) // warm-up
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    return ms;
+}
+
+struct Flood {
+    double seconds = 0;
+    qsizetype lines = 0;
+    bool rateLimited = false;
+};
+
+Flood flood(KernelClient& client, int lines) {
+    Flood f;
+    bool done = false;
+    QElapsedTimer t;
+    t.start();
+    auto* r = client.execute(QStringLiteral("for i in range(%1): print(i, flush=True)").arg(lines),
+                             {}, &client);
+    QObject::connect(r, &Request::iopub, &client, [&](const Message& m) {
+        if (m.msgType() != "stream")
+            return;
+        const auto& text = m.content["text"].get_ref<const std::string&>();
+        if (m.content.value("name", "") == "stderr")
+            f.rateLimited = f.rateLimited || text.find("rate exceeded") != std::string::npos;
+        else
+            f.lines += std::count(text.begin(), text.end(), '\n');
+    });
+    QObject::connect(r, &Request::finished, &client, [&] { done = true; });
+    waitFor([&] { return done; }, 300000);
+    f.seconds = double(t.nsecsElapsed()) / 1e9;
+    return f;
+}
+
+std::unique_ptr<KernelClient> remoteKernel(JupyterServer& server) {
+    auto client = std::make_unique<KernelClient>();
+    client->startRemote(&server, QStringLiteral("python3"), QStringLiteral("bench.ipynb"));
+    if (!waitFor([&] { return client->isReady() || client->status() == KernelStatus::Dead; },
+                 60000) ||
+        !client->isReady())
+        return nullptr;
+    return client;
+}
+
+void stop(KernelClient& client) {
+    bool finished = false;
+    QObject::connect(&client, &KernelClient::shutdownFinished, &client, [&] { finished = true; });
+    client.shutdown();
+    waitFor([&] { return finished; }, 15000);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    const int rounds = argc > 1 ? std::max(10, atoi(argv[1])) : 200;
+    constexpr int kFloodLines = 20000;
+    if (const QString why = missingModule(QStringLiteral("jupyter_server")); !why.isEmpty()) {
+        std::fprintf(stderr, "skipped: %s\n", qPrintable(why));
+        return 0;
+    }
+
+    JupyterServerProcess defaults;
+    JupyterServerProcess raised;
+    raised.extraArgs = {QStringLiteral("--ServerApp.iopub_msg_rate_limit=1000000000"),
+                        QStringLiteral("--ServerApp.iopub_data_rate_limit=1000000000000")};
+    QString error;
+    if (!defaults.start(&error) || !raised.start(&error)) {
+        std::fprintf(stderr, "cannot start jupyter_server: %s\n", qPrintable(error));
+        return 1;
+    }
+    JupyterServer defaultServer(*ServerEndpoint::parse(defaults.urlWithToken()));
+    JupyterServer raisedServer(*ServerEndpoint::parse(raised.urlWithToken()));
+
+    // Round trips: WebSocket (default server) vs ZeroMQ (local), same kernelspec.
+    auto remote = remoteKernel(defaultServer);
+    const auto spec = KernelSpecStore().find(QStringLiteral("python3"));
+    auto local = std::make_unique<KernelClient>();
+    if (!remote || !spec || !local->startLocal(*spec) ||
+        !waitFor([&] { return local->isReady(); }, 60000)) {
+        std::fprintf(stderr, "cannot start the kernels\n");
+        return 1;
+    }
+    const auto framing = qobject_cast<WebSocketChannels*>(remote->channels())->framing();
+    const auto ws = roundTrips(*remote, rounds);
+    const auto zmq = roundTrips(*local, rounds);
+    std::printf("execute round trip of `pass`, %d rounds (after 5 warm-up)\n", rounds);
+    std::printf("  websocket (%s): median %.3f ms  p95 %.3f ms\n",
+                framing == WebSocketChannels::Framing::V1 ? "v1 binary" : "legacy JSON",
+                percentile(ws, 0.5), percentile(ws, 0.95));
+    std::printf("  zeromq (local):      median %.3f ms  p95 %.3f ms\n", percentile(zmq, 0.5),
+                percentile(zmq, 0.95));
+    std::printf("  ratio websocket/zeromq: median %.2fx  p95 %.2fx\n",
+                percentile(ws, 0.5) / percentile(zmq, 0.5),
+                percentile(ws, 0.95) / percentile(zmq, 0.95));
+
+    std::printf("%d flushed prints (one stream message each)\n", kFloodLines);
+    const Flood zf = flood(*local, kFloodLines);
+    std::printf("  zeromq (local):                 %.2f s, %lld lines received\n", zf.seconds,
+                static_cast<long long>(zf.lines));
+    const Flood df = flood(*remote, kFloodLines);
+    std::printf("  websocket, default rate limits: %.2f s, %lld lines received%s\n", df.seconds,
+                static_cast<long long>(df.lines),
+                df.rateLimited ? " (server sent \"IOPub message rate exceeded\")" : "");
+    stop(*remote);
+    auto unlimited = remoteKernel(raisedServer);
+    if (!unlimited) {
+        std::fprintf(stderr, "cannot start the kernel on the second server\n");
+        return 1;
+    }
+    const Flood rf = flood(*unlimited, kFloodLines);
+    std::printf("  websocket, limits raised:       %.2f s, %lld lines received%s\n", rf.seconds,
+                static_cast<long long>(rf.lines), rf.rateLimited ? " (rate limited)" : "");
+    stop(*unlimited);
+    stop(*local);
+    return 0;
+}
