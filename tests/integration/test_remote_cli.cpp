@@ -19,7 +19,7 @@ struct Result {
     QString out, err;
 };
 
-Result quire(const QStringList& args, const QProcessEnvironment& env = {}) {
+Result runQuire(const QStringList& args, const QProcessEnvironment& env = {}) {
     QProcess p;
     if (!env.isEmpty())
         p.setProcessEnvironment(env);
@@ -62,7 +62,8 @@ QJsonArray outputsOf(const QString& path, int cell) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(f.readAll())["cells"][cell]["outputs"].toArray();
+    const QJsonArray cells = QJsonDocument::fromJson(f.readAll()).object()["cells"].toArray();
+    return cells[cell].toObject()["outputs"].toArray();
 }
 
 } // namespace
@@ -95,14 +96,17 @@ private slots:
         writeNotebook(path("ok.ipynb"), {QStringLiteral("import os\nprint('remote', os.getcwd())"),
                                          QStringLiteral("6 * 7")});
         const Result run =
-            quire({QStringLiteral("run"), path("ok.ipynb"), QStringLiteral("--runtime"),
-                   m_server->urlWithToken(), QStringLiteral("-o"), path("out.ipynb")});
+            runQuire({QStringLiteral("run"), path("ok.ipynb"), QStringLiteral("--runtime"),
+                      m_server->urlWithToken(), QStringLiteral("-o"), path("out.ipynb")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QJsonArray first = outputsOf(path("out.ipynb"), 0);
         QCOMPARE(first.size(), 1);
         // The kernel ran in the server's root, not in this notebook's folder.
-        QCOMPARE(first[0]["text"].toString(), QStringLiteral("remote %1\n").arg(m_server->root()));
-        QCOMPARE(outputsOf(path("out.ipynb"), 1)[0]["data"]["text/plain"].toString(),
+        QCOMPARE(first[0].toObject()["text"].toString(),
+                 QStringLiteral("remote %1\n").arg(m_server->root()));
+        const QJsonArray second = outputsOf(path("out.ipynb"), 1);
+        QCOMPARE(second.size(), 1);
+        QCOMPARE(second[0].toObject()["data"].toObject()["text/plain"].toString(),
                  QStringLiteral("42"));
         verifyServerClean();
     }
@@ -111,9 +115,9 @@ private slots:
         writeNotebook(path("err.ipynb"), {QStringLiteral("1/0")});
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QUIRE_RUNTIME_TOKEN"), m_server->token);
-        const Result run = quire({QStringLiteral("run"), path("err.ipynb"),
-                                  QStringLiteral("--runtime"), m_server->baseUrl()},
-                                 env);
+        const Result run = runQuire({QStringLiteral("run"), path("err.ipynb"),
+                                     QStringLiteral("--runtime"), m_server->baseUrl()},
+                                    env);
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("ZeroDivisionError")), qPrintable(run.err));
         verifyServerClean();
@@ -122,8 +126,8 @@ private slots:
     void timeoutDeletesTheKernel() {
         writeNotebook(path("slow.ipynb"), {QStringLiteral("import time\ntime.sleep(30)")});
         const Result run =
-            quire({QStringLiteral("run"), path("slow.ipynb"), QStringLiteral("--runtime"),
-                   m_server->urlWithToken(), QStringLiteral("--timeout"), QStringLiteral("1")});
+            runQuire({QStringLiteral("run"), path("slow.ipynb"), QStringLiteral("--runtime"),
+                      m_server->urlWithToken(), QStringLiteral("--timeout"), QStringLiteral("1")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("did not finish within 1 seconds")),
                  qPrintable(run.err));
@@ -133,16 +137,17 @@ private slots:
     void refusedTokenIsReported() {
         writeNotebook(path("t.ipynb"), {QStringLiteral("1")});
         const Result run =
-            quire({QStringLiteral("run"), path("t.ipynb"), QStringLiteral("--runtime"),
-                   m_server->baseUrl() + QStringLiteral("?token=wrong")});
+            runQuire({QStringLiteral("run"), path("t.ipynb"), QStringLiteral("--runtime"),
+                      m_server->baseUrl() + QStringLiteral("?token=wrong")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("token was refused")), qPrintable(run.err));
         verifyServerClean();
     }
 
     void badUrlIsAUsageError() {
-        const Result run = quire({QStringLiteral("run"), path("t.ipynb"),
-                                  QStringLiteral("--runtime"), QStringLiteral("ftp://nowhere/")});
+        const Result run =
+            runQuire({QStringLiteral("run"), path("t.ipynb"), QStringLiteral("--runtime"),
+                      QStringLiteral("ftp://nowhere/")});
         QCOMPARE(run.code, 2);
     }
 };

@@ -52,7 +52,7 @@ private slots:
         qToLittleEndian<quint64>(quint64(1) << 40, badOffset.data() + 16);
         QVERIFY(!wc::decodeV1(badOffset));
         QByteArray badChannel = good;
-        badChannel[72] = 'X';
+        badChannel[qsizetype(qFromLittleEndian<quint64>(good.constData() + 8))] = 'X';
         QVERIFY(!wc::decodeV1(badChannel));
     }
 
