@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace quire::kernel::test {
@@ -81,6 +83,8 @@ public:
         env.insert(QStringLiteral("JUPYTER_RUNTIME_DIR"), m_config.path() + "/runtime");
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        // Ends with the test even when the test crashes (no orphaned servers).
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process.start(serverPython(), args);
         if (!m_process.waitForStarted(10000)) {
             *error = m_process.errorString();

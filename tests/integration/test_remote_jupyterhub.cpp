@@ -85,6 +85,8 @@ c.JupyterHub.load_roles = [{'name': 'quire-test', 'services': ['quire-test'],
         m_process.setProcessEnvironment(env);
         m_process.setWorkingDirectory(d);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        // Ends with the test even when the test crashes (no orphaned servers).
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process.start(QStringLiteral("jupyterhub"),
                         {QStringLiteral("-f"), d + "/jupyterhub_config.py"});
         if (!m_process.waitForStarted(10000)) {
