@@ -49,6 +49,53 @@ QString describe(const std::shared_ptr<Answer>& reply) {
                                         reply->error().fullMessage());
 }
 
+// A TCP relay between the client and the server whose "network" the test can cut: open
+// connections are closed and new ones refused until restore().
+class CuttableRelay : public QObject {
+public:
+    explicit CuttableRelay(quint16 target) : m_target(target) {
+        connect(&m_listener, &QTcpServer::newConnection, this, &CuttableRelay::onConnection);
+    }
+    bool listen(quint16 port = 0) {
+        return m_listener.listen(QHostAddress::LocalHost, port ? port : m_port) &&
+               (m_port = m_listener.serverPort());
+    }
+    quint16 port() const { return m_port; }
+    void cut() {
+        m_listener.close();
+        for (auto& s : m_sockets)
+            if (s)
+                s->abort();
+        m_sockets.clear();
+    }
+    bool restore() { return listen(m_port); }
+
+private:
+    void onConnection() {
+        while (QTcpSocket* in = m_listener.nextPendingConnection()) {
+            auto* out = new QTcpSocket(in);
+            m_sockets << in << out;
+            auto pipe = [](QTcpSocket* from, QTcpSocket* to) {
+                connect(from, &QTcpSocket::readyRead, to, [from, to] {
+                    if (to->state() == QAbstractSocket::ConnectedState)
+                        to->write(from->readAll()); // else sent once connected
+                });
+                connect(from, &QTcpSocket::disconnected, to, [to] { to->disconnectFromHost(); });
+            };
+            pipe(in, out);
+            pipe(out, in);
+            connect(out, &QTcpSocket::connected, in, [in, out] { out->write(in->readAll()); });
+            connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
+            out->connectToHost(QHostAddress::LocalHost, m_target);
+        }
+    }
+
+    QTcpServer m_listener;
+    quint16 m_target;
+    quint16 m_port = 0;
+    QList<QPointer<QTcpSocket>> m_sockets;
+};
+
 } // namespace
 
 class TestRemoteRuntime : public QObject {
@@ -368,6 +415,48 @@ private slots:
         QVERIFY(next->finished);
         QCOMPARE_STR(
             next->first("execute_result")->content["data"]["text/plain"].get<std::string>(), "10");
+    }
+
+    void networkLossKeepsReconnecting() {
+        CuttableRelay relay(quint16(m_fixture->port));
+        QVERIFY(relay.listen());
+        auto endpoint = ServerEndpoint::parse(QStringLiteral("http://127.0.0.1:%1/?token=%2")
+                                                  .arg(relay.port())
+                                                  .arg(m_fixture->token));
+        JupyterServer server(*endpoint);
+        server.setTimeout(std::chrono::milliseconds(2000));
+        auto client = std::make_unique<KernelClient>();
+        RemoteKernelStarter* starter =
+            client->startRemote(&server, QStringLiteral("python3"), QStringLiteral("net.ipynb"));
+        WebSocketChannels::Options options;
+        options.backoffMs = {200, 400};
+        starter->setChannelOptions(options);
+        QVERIFY(QTest::qWaitFor([&] { return client->isReady(); }, 60000));
+        execute(*client, QStringLiteral("state = 'kept'"));
+        QSignalSpy died(client.get(), &KernelClient::died);
+        auto* channels = channelsOf(*client);
+
+        relay.cut();
+        QVERIFY(QTest::qWaitFor([&] { return channels->state() == Channels::State::Connecting; },
+                                10000));
+        // Several failed attempts (GET of the kernel: Unreachable) later: still reconnecting.
+        QTest::qWait(2500);
+        QCOMPARE(channels->state(), Channels::State::Connecting);
+        QCOMPARE(died.count(), 0);
+        QVERIFY(client->status() != KernelStatus::Dead);
+        // A request made while the network is down goes out once it is back.
+        auto run = std::make_shared<Run>();
+        collect(client->execute(QStringLiteral("print(state)"), {}, client.get()), run);
+
+        QVERIFY(relay.restore());
+        QVERIFY(QTest::qWaitFor([&] { return run->finished; }, 30000));
+        QCOMPARE(run->stream(), QStringLiteral("kept\n"));
+        QCOMPARE(channels->state(), Channels::State::Connected);
+        QVERIFY(channels->reconnects() >= 1);
+        QCOMPARE(died.count(), 0);
+        QSignalSpy finished(client.get(), &KernelClient::shutdownFinished);
+        client->shutdown();
+        QVERIFY(finished.wait(30000));
     }
 
     void serverRestartsCrashedKernel() {
