@@ -1,6 +1,7 @@
 // Remote kernels over a Jupyter Server's WebSocket beside local ZeroMQ, same python3 kernelspec,
 // same machine (jupyter_server on 127.0.0.1):
-//   execute round trip of `pass` (execute_request -> reply + IOPub idle): median and p95;
+//   execute round trip of `pass` (execute_request -> reply + IOPub idle): median and p95, beside a
+//   Python client (tornado's WebSocket, legacy JSON frames) on the same server as the floor;
 //   20,000 flushed prints through the server with its default IOPub rate limits and with them
 //   raised: time, and how many lines reached us.
 // Usage: bench_ws_roundtrip [ROUNDS=200]   (QUIRE_PYTHON: the server's Python, /usr/bin/python3)
@@ -112,6 +113,59 @@ void stop(KernelClient& client) {
     waitFor([&] { return finished; }, 15000);
 }
 
+// The same round trip from Python (tornado's websocket client) on the same server: what the
+// server and kernel cost without Quire.
+const char* kPythonClient = R"PY(
+import asyncio, json, time, uuid, sys, statistics
+from tornado.websocket import websocket_connect
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+base, token, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+H = {"Authorization": "token " + token}
+async def main():
+    c = AsyncHTTPClient()
+    r = await c.fetch(HTTPRequest(base + "api/kernels", method="POST", headers=H,
+                                  body=json.dumps({"name": "python3"})))
+    kid = json.loads(r.body)["id"]
+    sess = uuid.uuid4().hex
+    ws = await websocket_connect(HTTPRequest(
+        base.replace("http", "ws", 1) + "api/kernels/%s/channels?session_id=%s" % (kid, sess),
+        headers=H))
+    times = []
+    for i in range(rounds + 5):
+        mid = uuid.uuid4().hex
+        ws.write_message(json.dumps({"channel": "shell", "header": {
+            "msg_id": mid, "msg_type": "execute_request", "session": sess, "username": "",
+            "version": "5.3", "date": ""}, "parent_header": {}, "metadata": {}, "content": {
+            "code": "pass", "silent": False, "store_history": True, "user_expressions": {},
+            "allow_stdin": False, "stop_on_error": True}}))
+        t = time.perf_counter()
+        reply = idle = False
+        while not (reply and idle):
+            m = json.loads(await ws.read_message())
+            if m["parent_header"].get("msg_id") != mid:
+                continue
+            reply = reply or m["msg_type"] == "execute_reply"
+            idle = idle or (m["msg_type"] == "status" and m["content"]["execution_state"] == "idle")
+        if i >= 5:
+            times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    print("%.3f %.3f" % (times[len(times) // 2], times[min(len(times) - 1, int(0.95 * len(times)))]))
+    await c.fetch(HTTPRequest(base + "api/kernels/" + kid, method="DELETE", headers=H))
+asyncio.run(main())
+)PY";
+
+// {median, p95} of the Python client, or {} when it cannot run.
+std::vector<double> pythonRoundTrips(const JupyterServerProcess& server, int rounds) {
+    QProcess p;
+    p.start(serverPython(), {QStringLiteral("-c"), QString::fromUtf8(kPythonClient),
+                             server.baseUrl(), server.token, QString::number(rounds)});
+    if (!p.waitForFinished(300000) || p.exitCode() != 0)
+        return {};
+    const QStringList parts = QString::fromUtf8(p.readAllStandardOutput()).split(' ');
+    return parts.size() == 2 ? std::vector<double>{parts[0].toDouble(), parts[1].toDouble()}
+                             : std::vector<double>{};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -153,6 +207,10 @@ int main(int argc, char** argv) {
                 percentile(ws, 0.5), percentile(ws, 0.95));
     std::printf("  zeromq (local):      median %.3f ms  p95 %.3f ms\n", percentile(zmq, 0.5),
                 percentile(zmq, 0.95));
+    if (const auto py = pythonRoundTrips(defaults, rounds); py.size() == 2)
+        std::printf("  python tornado client on the same server (legacy JSON): median %.3f ms  "
+                    "p95 %.3f ms\n",
+                    py[0], py[1]);
     std::printf("  ratio websocket/zeromq: median %.2fx  p95 %.2fx\n",
                 percentile(ws, 0.5) / percentile(zmq, 0.5),
                 percentile(ws, 0.95) / percentile(zmq, 0.95));
