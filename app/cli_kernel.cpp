@@ -5,8 +5,10 @@
 #include "app/cli_options.h"
 #include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
+#include "kernelclient/jupyter_server.h"
 #include "kernelclient/kernel_client.h"
 #include "kernelclient/kernelspec_store.h"
+#include "kernelclient/remote_kernel_starter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -15,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
 
@@ -35,7 +38,7 @@ const char* const kKernelsUsage = QT_TRANSLATE_NOOP(
 const char* const kRunSummary = QT_TRANSLATE_NOOP("Cli", "run every code cell of a notebook");
 const char* const kRunUsage = QT_TRANSLATE_NOOP(
     "Cli", "Usage: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]\n"
-           "                 [--allow-errors]\n"
+           "                 [--allow-errors] [--runtime URL]\n"
            "\n"
            "Runs the code cells of NOTEBOOK in order on a new kernel (the notebook's own, or\n"
            "NAME), records their outputs, execution counts and timing (metadata.execution) as\n"
@@ -43,7 +46,13 @@ const char* const kRunUsage = QT_TRANSLATE_NOOP(
            "style. Cells tagged skip-execution are not run; an error stops the run (exit status\n"
            "1, the notebook is saved up to that cell) unless --allow-errors is given or the\n"
            "cell is tagged raises-exception. --timeout limits each cell; a cell that runs longer\n"
-           "is interrupted and the run fails. Standard input is not available to the cells.\n");
+           "is interrupted and the run fails. Standard input is not available to the cells.\n"
+           "\n"
+           "--runtime URL runs the kernel on a Jupyter Server (or a JupyterHub user server,\n"
+           "https://hub/user/NAME/) instead of this machine. The token comes from the URL's\n"
+           "?token= or the QUIRE_RUNTIME_TOKEN environment variable. A certificate that no\n"
+           "system CA vouches for is refused unless it was accepted in Quire's window. The\n"
+           "kernel and its session are deleted from the server when the run ends.\n");
 
 namespace {
 
@@ -113,6 +122,59 @@ void reportFailure(const editor::NotebookDocument& doc, const editor::Cell* cell
     }
 }
 
+// Where the window keeps the certificates the user accepted (TlsTrust::saveFile).
+QString trustedCertificatesFile() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/trusted-certificates.json");
+}
+
+// Starts the kernel on this machine, or on `server` when there is one; false after printing why.
+bool startKernel(KernelClient& client, kernel::JupyterServer* server, const QString& kernelName,
+                 const QString& input) {
+    if (server) {
+        QString failure;
+        kernel::RemoteKernelStarter* starter =
+            client.startRemote(server, kernelName, QFileInfo(input).fileName());
+        QObject::connect(starter, &kernel::RemoteKernelStarter::failed, &client,
+                         [&failure](const kernel::ServerError& e) { failure = e.fullMessage(); });
+        (void)waitUntil([&] { return client.channels() || client.status() == KernelStatus::Dead; },
+                        -1);
+        if (!client.channels()) {
+            print(stderr, QCoreApplication::translate(
+                              "Cli", "quire run: error: cannot start the %1 kernel on %2: %3\n")
+                              .arg(kernelName, server->endpoint().toString(), failure));
+            return false;
+        }
+        return true;
+    }
+    const auto spec = kernel::KernelSpecStore().find(kernelName);
+    if (!spec) {
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n")
+                          .arg(kernelName));
+        return false;
+    }
+    QString error;
+    if (!client.startLocal(*spec, QFileInfo(input).absolutePath(), &error)) {
+        print(stderr, QCoreApplication::translate(
+                          "Cli", "quire run: error: cannot start the %1 kernel: %2\n")
+                          .arg(kernelName, error));
+        return false;
+    }
+    return true;
+}
+
+// Stops the kernel and waits for it (a remote one is deleted on the server).
+void stopKernel(KernelClient& client) {
+    if (!client.channels())
+        return;
+    bool finished = false;
+    QObject::connect(&client, &KernelClient::shutdownFinished, &client,
+                     [&finished] { finished = true; });
+    client.shutdown();
+    (void)waitUntil([&] { return finished; }, 15000);
+}
+
 } // namespace
 
 int runKernelsCommand(const QStringList& args) {
@@ -166,7 +228,7 @@ int runKernelsCommand(const QStringList& args) {
 }
 
 int runRunCommand(const QStringList& args) {
-    QString input, output, kernelName;
+    QString input, output, kernelName, runtimeUrl;
     double timeoutSeconds = -1;
     bool allowErrors = false;
     CliOptions options(args);
@@ -188,6 +250,10 @@ int runRunCommand(const QStringList& args) {
             if (!ok || timeoutSeconds <= 0)
                 return usageError("run", QCoreApplication::translate(
                                              "Cli", "--timeout needs a number of seconds"));
+        } else if (options.is("--runtime")) {
+            if (!options.takeValue(runtimeUrl))
+                return usageError(
+                    "run", QCoreApplication::translate("Cli", "--runtime needs a server URL"));
         } else if (a == QLatin1String("--allow-errors")) {
             allowErrors = true;
         } else if (a.startsWith(QLatin1Char('-'))) {
@@ -218,22 +284,24 @@ int runRunCommand(const QStringList& args) {
     }
     if (kernelName.isEmpty())
         kernelName = QStringLiteral("python3");
-    const auto spec = kernel::KernelSpecStore().find(kernelName);
-    if (!spec) {
-        print(stderr, QCoreApplication::translate(
-                          "Cli", "quire run: error: no kernel named %1 (see 'quire kernels')\n")
-                          .arg(kernelName));
-        return 1;
+    std::unique_ptr<kernel::JupyterServer> server;
+    if (!runtimeUrl.isEmpty()) {
+        QString urlError;
+        auto endpoint = kernel::ServerEndpoint::parse(runtimeUrl, &urlError);
+        if (!endpoint)
+            return usageError("run", urlError);
+        if (endpoint->token().isEmpty())
+            endpoint->setToken(qEnvironmentVariable("QUIRE_RUNTIME_TOKEN"));
+        server = std::make_unique<kernel::JupyterServer>(*endpoint);
+        auto trust = std::make_shared<kernel::TlsTrust>(); // no question hook: refuse unknown
+        (void)trust->loadFile(trustedCertificatesFile());
+        server->setTlsTrust(std::move(trust));
     }
 
     KernelClient client;
     QString error;
-    if (!client.startLocal(*spec, QFileInfo(input).absolutePath(), &error)) {
-        print(stderr, QCoreApplication::translate(
-                          "Cli", "quire run: error: cannot start the %1 kernel: %2\n")
-                          .arg(kernelName, error));
+    if (!startKernel(client, server.get(), kernelName, input))
         return 1;
-    }
     QString deathReason;
     QObject::connect(&client, &KernelClient::died, &client,
                      [&](const QString& why) { deathReason = why; });
@@ -242,6 +310,7 @@ int runRunCommand(const QStringList& args) {
         print(stderr, QCoreApplication::translate(
                           "Cli", "quire run: error: the %1 kernel did not start: %2\n")
                           .arg(kernelName, deathReason));
+        stopKernel(client);
         return 1;
     }
     // As nbclient does: the notebook says which language version ran it.
@@ -279,8 +348,7 @@ int runRunCommand(const QStringList& args) {
     executor.enqueue(cells);
     (void)waitUntil([&] { return done; }, -1);
 
-    client.shutdown();
-    (void)waitUntil([&] { return client.status() == KernelStatus::Dead; }, 10000);
+    stopKernel(client);
 
     if (!doc.saveAs(output, &error)) {
         print(stderr, QStringLiteral("quire run: %1\n").arg(error));

@@ -57,7 +57,9 @@ ServerError networkError(QNetworkReply::NetworkError code, const QString& text,
 JupyterServer::JupyterServer(ServerEndpoint endpoint, QObject* parent)
     : QObject(parent), m_endpoint(std::move(endpoint)), m_network(new QNetworkAccessManager(this)),
       m_trust(std::make_shared<TlsTrust>()) {
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    // Same-origin redirects are followed: JupyterHub sends a stopped server's URLs to the hub,
+    // which answers 424. Others are reported (the token never goes to another host).
+    m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
 }
 
 JupyterServer::~JupyterServer() = default;
@@ -150,7 +152,7 @@ void JupyterServer::onNetworkFinished(ServerReply* reply, QNetworkReply* network
     network->deleteLater();
     const auto code = network->error();
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = network->readAll();
+    const QByteArray body = network->isOpen() ? network->readAll() : QByteArray();
     const QString what = reply->m_call.what;
 
     if (reply->m_timedOut) {

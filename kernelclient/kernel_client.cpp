@@ -314,7 +314,7 @@ void KernelClient::onStatus(Message& message) {
     // A Jupyter Server's own status messages (no parent): its restarter brought a crashed
     // kernel back, or gave up.
     if (state == "dead") {
-        markDead(tr("The kernel died and the server could not restart it"));
+        markDead(QStringLiteral("The kernel died and the server could not restart it"));
         return;
     }
     if (state == "restarting") {

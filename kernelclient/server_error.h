@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QString>
 
 namespace quire::kernel {
@@ -45,3 +46,5 @@ struct ServerError {
 const char* serverErrorKindName(ServerError::Kind kind);
 
 } // namespace quire::kernel
+
+Q_DECLARE_METATYPE(quire::kernel::ServerError)

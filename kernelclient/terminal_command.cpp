@@ -51,7 +51,7 @@ void TerminalCommand::onTerminal(const QString& name) {
     connect(m_socket, &QWebSocket::connected, this, [this] {
         // The markers are printed by printf from two halves, so the terminal's echo of the
         // typed line never matches them.
-        const QString line = QStringLiteral("stty -echo; printf '%s%s\\n' QUIRE_ BEGIN_%1; %2\n"
+        const QString line = QStringLiteral("stty -echo; printf '%s%s\\n' QUIRE_ BEGIN_%1; %2; "
                                             "printf '\\n%s%s %d\\n' QUIRE_ END_%1 $?\r")
                                  .arg(m_marker, m_command);
         const nlohmann::json message = {"stdin", line.toStdString()};

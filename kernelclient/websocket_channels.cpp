@@ -182,8 +182,8 @@ void WebSocketChannels::checkKernel(bool reconnecting) {
 void WebSocketChannels::lose(const QString& reason) {
     qCInfo(lcWebSocket) << "kernel" << m_kernelId << "lost:" << reason;
     stop();
+    emit kernelLost(reason); // before the heartbeat, so the client reports this reason
     setHeartbeatAlive(false);
-    emit kernelLost(reason);
 }
 
 void WebSocketChannels::doSend(Channel channel, Message message) {
@@ -242,8 +242,8 @@ void WebSocketChannels::onBinary(const QByteArray& frame) {
     deliver(decoded->channel, std::move(decoded->message));
 }
 
-void WebSocketChannels::deliver(std::optional<Channel> channel, Message message) {
-    m_received.push_back({*channel, std::move(message)});
+void WebSocketChannels::deliver(Channel channel, Message message) {
+    m_received.push_back({channel, std::move(message)});
     if (std::exchange(m_deliveryQueued, true))
         return;
     // One messagesReady per event-loop turn: a burst of frames is one batch.

@@ -64,7 +64,7 @@ private:
     void onDisconnected();
     void onText(const QString& text);
     void onBinary(const QByteArray& frame);
-    void deliver(std::optional<Channel> channel, Message message);
+    void deliver(Channel channel, Message message);
     void writeFrame(Channel channel, const Message& message);
     void scheduleReconnect();
     void checkKernel(bool reconnecting);
