@@ -2,6 +2,7 @@
 // (wrong token and server down said plainly; success remembered, token not in the settings),
 // run a notebook's cells there, the Files dock over the Contents API, a remote notebook opened
 // and saved back, with the conflict check.
+#include "app/app_settings.h"
 #include "app/connect_runtime_dialog.h"
 #include "app/controllers/file_controller.h"
 #include "app/controllers/files_controller.h"
@@ -20,6 +21,7 @@
 #include "editor/view/notebook_view.h"
 #include "integration/jupyter_server_fixture.h"
 
+#include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTreeView>
@@ -30,10 +32,10 @@ using quire::kernel::test::JupyterServerProcess;
 namespace {
 
 const QByteArray kNotebook =
-    R"({"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {},
- "outputs": [], "source": "import os\nprint(os.getcwd(), 6 * 7)"}],
- "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
- "nbformat": 4, "nbformat_minor": 5})";
+    "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": null, \"id\": \"c1\", "
+    "\"metadata\": {}, \"outputs\": [], \"source\": \"print(6 * 7)\"}], \"metadata\": "
+    "{\"kernelspec\": {\"display_name\": \"Python 3\", \"language\": \"python\", \"name\": "
+    "\"python3\"}}, \"nbformat\": 4, \"nbformat_minor\": 5}\n";
 
 QString outputText(const editor::NotebookDocument& doc, int cell) {
     QString text;
@@ -91,12 +93,14 @@ private slots:
         // remembered without its token
         QSettings settings(QStringLiteral("Quire"), QStringLiteral("quire"));
         settings.sync();
-        QVERIFY(!settings.value(QStringLiteral("runtime/remotes")).toString().contains(m_server.token));
+        QVERIFY(
+            !settings.value(QStringLiteral("runtime/remotes")).toString().contains(m_server.token));
         QVERIFY(!settings.value(QStringLiteral("runtime/remotes")).toString().isEmpty());
 
         // a new local notebook runs on the remote runtime: its cwd is the server's root
         auto* page = w.files()->newNotebook();
-        page->document()->cell(0)->setSource(QStringLiteral("import os\nprint(os.getcwd(), 6 * 7)"));
+        page->document()->cell(0)->setSource(
+            QStringLiteral("import os\nprint(os.getcwd(), 6 * 7)"));
         w.remotes()->useRuntime(page, id, true);
         QCOMPARE(page->kernel()->runtimeId(), id);
         page->view()->setCurrentIndex(0);
@@ -158,9 +162,9 @@ private slots:
         w.remotes()->useRuntime(remotePage, QString(), true);
         QTRY_COMPARE_WITH_TIMEOUT(m_server.statusCode(QStringLiteral("kernels")), 200, 5000);
         QByteArray kernels;
-        QTRY_VERIFY_WITH_TIMEOUT((m_server.statusCode(QStringLiteral("kernels"), &kernels),
-                                  kernels.trimmed() == "[]"),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (m_server.statusCode(QStringLiteral("kernels"), &kernels), kernels.trimmed() == "[]"),
+            15000);
         remotes->remove(id);
         QVERIFY(remotes->list().isEmpty());
     }
