@@ -68,31 +68,6 @@ Quire가 찾은 kernelspec(JUPYTER_PATH, Jupyter 데이터 디렉터리,
         <translation>노트북의 모든 코드 셀 실행</translation>
     </message>
     <message>
-        <source>Usage: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]
-                 [--allow-errors]
-
-Runs the code cells of NOTEBOOK in order on a new kernel (the notebook&apos;s own, or
-NAME), records their outputs, execution counts and timing (metadata.execution) as
-nbclient does, and saves the notebook to FILE (default: NOTEBOOK itself) in its own
-style. Cells tagged skip-execution are not run; an error stops the run (exit status
-1, the notebook is saved up to that cell) unless --allow-errors is given or the
-cell is tagged raises-exception. --timeout limits each cell; a cell that runs longer
-is interrupted and the run fails. Standard input is not available to the cells.
-</source>
-        <translation>사용법: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]
-                  [--allow-errors]
-
-NOTEBOOK의 코드 셀을 새 커널(노트북에 지정된 커널 또는 NAME)에서 순서대로 실행하고,
-nbclient와 같은 방식으로 출력, 실행 횟수, 실행 시간(metadata.execution)을 기록한 뒤
-노트북의 원래 스타일 그대로 FILE(기본값: NOTEBOOK 자체)에 저장합니다.
-skip-execution 태그가 붙은 셀은 실행하지 않습니다. 오류가 발생하면 실행이 중단되지만
-(종료 상태 1, 노트북은 해당 셀까지 저장됨), --allow-errors를 지정했거나 셀에
-raises-exception 태그가 있으면 계속 실행합니다. --timeout은 셀마다 실행 시간을
-제한하며, 이보다 오래 실행되는 셀은 중단되고 실행은 실패합니다. 셀에서는 표준 입력을
-사용할 수 없습니다.
-</translation>
-    </message>
-    <message>
         <source>%1: error: cannot read the file: %2
 </source>
         <translation>%1: 오류: 파일을 읽을 수 없습니다: %2
@@ -381,6 +356,52 @@ a value that cannot be measured is null there and N/A in the text.
         <source>none</source>
         <translation>없음</translation>
     </message>
+    <message>
+        <source>Usage: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]
+                 [--allow-errors] [--runtime URL]
+
+Runs the code cells of NOTEBOOK in order on a new kernel (the notebook&apos;s own, or
+NAME), records their outputs, execution counts and timing (metadata.execution) as
+nbclient does, and saves the notebook to FILE (default: NOTEBOOK itself) in its own
+style. Cells tagged skip-execution are not run; an error stops the run (exit status
+1, the notebook is saved up to that cell) unless --allow-errors is given or the
+cell is tagged raises-exception. --timeout limits each cell; a cell that runs longer
+is interrupted and the run fails. Standard input is not available to the cells.
+
+--runtime URL runs the kernel on a Jupyter Server (or a JupyterHub user server,
+https://hub/user/NAME/) instead of this machine. The token comes from the URL&apos;s
+?token= or the QUIRE_RUNTIME_TOKEN environment variable. A certificate that no
+system CA vouches for is refused unless it was accepted in Quire&apos;s window. The
+kernel and its session are deleted from the server when the run ends.
+</source>
+        <translation>사용법: quire run NOTEBOOK [--kernel NAME] [--output FILE] [--timeout SECONDS]
+                 [--allow-errors] [--runtime URL]
+
+NOTEBOOK의 코드 셀을 새 커널(노트북에 지정된 커널 또는 NAME)에서 순서대로 실행하고,
+nbclient처럼 출력, 실행 번호, 실행 시간(metadata.execution)을 기록한 뒤 노트북을
+원래 형식 그대로 FILE(기본값: NOTEBOOK 자체)에 저장합니다. skip-execution 태그가
+붙은 셀은 실행하지 않습니다. --allow-errors를 주지 않았거나 셀에 raises-exception
+태그가 없으면 오류가 나는 즉시 실행을 멈춥니다(종료 코드 1, 그 셀까지 저장).
+--timeout은 셀마다 시간을 제한하며, 더 오래 걸리는 셀은 중단되고 실행은 실패합니다.
+셀에서는 표준 입력을 사용할 수 없습니다.
+
+--runtime URL은 이 컴퓨터 대신 Jupyter Server(또는 JupyterHub 사용자 서버,
+https://hub/user/NAME/)에서 커널을 실행합니다. 토큰은 URL의 ?token= 또는
+QUIRE_RUNTIME_TOKEN 환경 변수에서 가져옵니다. 시스템 CA가 보증하지 않는 인증서는
+Quire 창에서 수락한 것이 아니면 거부합니다. 실행이 끝나면 서버에서 커널과
+세션을 삭제합니다.
+</translation>
+    </message>
+    <message>
+        <source>quire run: error: cannot start the %1 kernel on %2: %3
+</source>
+        <translation>quire run: 오류: %2에서 %1 커널을 시작할 수 없습니다: %3
+</translation>
+    </message>
+    <message>
+        <source>--runtime needs a server URL</source>
+        <translation>--runtime에는 서버 URL이 필요합니다</translation>
+    </message>
 </context>
 <context>
     <name>NbFormat</name>
@@ -615,6 +636,17 @@ a value that cannot be measured is null there and N/A in the text.
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>QUIRE_RCLONE names %1, which is not an executable file.</source>
+        <translation>QUIRE_RCLONE이 가리키는 %1은(는) 실행 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>rclone is not installed (it was not found on PATH). Install rclone 1.60 or newer (Debian/Ubuntu: sudo apt install rclone) to use Drive.</source>
+        <translation>rclone이 설치되어 있지 않습니다(PATH에서 찾지 못했습니다). Drive를 사용하려면 rclone 1.60 이상을 설치하세요(Debian/Ubuntu: sudo apt install rclone).</translation>
+    </message>
+</context>
+<context>
     <name>Resources</name>
     <message>
         <source>nvidia-smi could not be started: %1</source>
@@ -751,6 +783,57 @@ a value that cannot be measured is null there and N/A in the text.
     </message>
 </context>
 <context>
+    <name>quire::app::ConnectRuntimeDialog</name>
+    <message>
+        <source>Connect to a Runtime</source>
+        <translation>런타임에 연결</translation>
+    </message>
+    <message>
+        <source>Run this notebook on a Jupyter Server, a JupyterHub server or a kernel gateway. Paste the address the server printed (it may include ?token=…).</source>
+        <translation>이 노트북을 Jupyter Server, JupyterHub 서버 또는 커널 게이트웨이에서 실행합니다. 서버가 출력한 주소를 붙여 넣으세요(?token=…이 포함될 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>from the URL, or a JupyterHub API token</source>
+        <translation>URL에 있는 토큰 또는 JupyterHub API 토큰</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host name</source>
+        <translation>서버의 호스트 이름</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>서버 URL(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>토큰(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>The server answers but has no kernels installed.</source>
+        <translation>서버가 응답하지만 설치된 커널이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Kernels there: %1</source>
+        <translation>사용 가능한 커널: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain did not take the token (%1): it is kept until Quire quits.</source>
+        <translation>시스템 키체인이 토큰을 저장하지 못했습니다(%1). 토큰은 Quire를 종료할 때까지만 유지됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::DocumentGuard</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -803,6 +886,21 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Discard Recovered</source>
         <translation>복구한 내용 버리기</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::DriveController</name>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>&amp;Drive</source>
+        <translation>Drive(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select a code cell in a notebook to insert the path.</source>
+        <translation>경로를 넣으려면 노트북에서 코드 셀을 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -1015,6 +1113,104 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Save changes to %1 before closing?</source>
         <translation>닫기 전에 %1의 변경 사항을 저장하시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::FilesController</name>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Save to Runtime</source>
+        <translation>런타임에 저장</translation>
+    </message>
+    <message>
+        <source>Overwrite the runtime&apos;s copy with yours?</source>
+        <translation>런타임에 있는 사본을 내 사본으로 덮어쓸까요?</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::FilesDock</name>
+    <message>
+        <source>Upload Files</source>
+        <translation>파일 업로드</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation>경로 복사</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>업로드…</translation>
+    </message>
+    <message>
+        <source>New Folder…</source>
+        <translation>새 폴더…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Runtime files</source>
+        <translation>런타임 파일</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 다운로드</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>폴더 이름:</translation>
+    </message>
+    <message>
+        <source>Untitled Folder</source>
+        <translation>제목 없는 폴더</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>Delete the folder “%1” and everything in it?</source>
+        <translation>“%1” 폴더와 그 안의 모든 항목을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>“%1”을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1462,53 @@ a value that cannot be measured is null there and N/A in the text.
     </message>
 </context>
 <context>
+    <name>quire::app::LocalRuntimeFiles</name>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>%1 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1이(가) 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>%1 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A name cannot be empty or contain “/”.</source>
+        <translation>이름은 비어 있거나 “/”를 포함할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1.</source>
+        <translation>%1의 이름을 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1.</source>
+        <translation>%1을(를) 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: only files can be uploaded.</source>
+        <translation>%1은(는) 폴더입니다. 파일만 업로드할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 already exists in this folder.</source>
+        <translation>이 폴더에 %1이(가) 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 here.</source>
+        <translation>%1을(를) 여기에 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>%1을(를) 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>%1을(를) %2(으)로 복사할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1305,6 +1548,17 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Dismiss message</source>
         <translation>메시지 닫기</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::NotebookKernel</name>
+    <message>
+        <source>The remote runtime is not available.</source>
+        <translation>원격 런타임을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The runtime has no kernels installed.</source>
+        <translation>런타임에 설치된 커널이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1631,128 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RemoteNotebookSync</name>
+    <message>
+        <source>The runtime is no longer connected.</source>
+        <translation>런타임 연결이 끊겼습니다.</translation>
+    </message>
+    <message>
+        <source>The server sent no content for %1.</source>
+        <translation>서버가 %1의 내용을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The runtime is no longer connected: the notebook is saved only in %1.</source>
+        <translation>런타임 연결이 끊겼습니다. 노트북은 %1에만 저장되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1을(를) 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RemoteRuntimeController</name>
+    <message>
+        <source>&amp;Connect to a Runtime…</source>
+        <translation>런타임에 연결(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Runtime &amp;Location</source>
+        <translation>런타임 위치(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>신뢰할 수 없는 인증서</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate that no authority on this computer vouches for.</source>
+        <translation>%1이(가) 이 컴퓨터의 어떤 인증 기관도 보증하지 않는 인증서를 제시합니다.</translation>
+    </message>
+    <message>
+        <source>Trust it only if you know this is your server&apos;s certificate.
+
+Certificate: %1
+Issued by: %2
+SHA-256 fingerprint:
+%3
+
+%4</source>
+        <translation>내 서버의 인증서임을 확실히 알 때만 신뢰하세요.
+
+인증서: %1
+발급자: %2
+SHA-256 지문:
+%3
+
+%4</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>이 인증서 신뢰(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Local Runtime</source>
+        <translation>로컬 런타임</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>삭제(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Connect to a Runtime</source>
+        <translation>런타임에 연결</translation>
+    </message>
+    <message>
+        <source>Change Runtime</source>
+        <translation>런타임 변경</translation>
+    </message>
+    <message>
+        <source>The kernel of this notebook stops, and its variables are lost. Outputs stay. Change the runtime?</source>
+        <translation>이 노트북의 커널이 종료되어 변수가 사라집니다. 출력은 남습니다. 런타임을 바꿀까요?</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RemoteRuntimeFiles</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The runtime is no longer connected.</source>
+        <translation>런타임 연결이 끊겼습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a kernel gateway: it runs kernels but has no files to show.</source>
+        <translation>%1은(는) 커널 게이트웨이입니다. 커널은 실행하지만 보여 줄 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (only files can be uploaded).</source>
+        <translation>%1을(를) 읽을 수 없습니다(파일만 업로드할 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>The server sent no content for this file.</source>
+        <translation>서버가 이 파일의 내용을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RemoteRuntimes</name>
+    <message>
+        <source>This runtime is no longer in the list.</source>
+        <translation>이 런타임은 더 이상 목록에 없습니다.</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be read from the keychain: %2</source>
+        <translation>키체인에서 %1의 토큰을 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +2042,29 @@ a value that cannot be measured is null there and N/A in the text.
         <source>Change R&amp;untime Type…</source>
         <translation>런타임 유형 변경(&amp;U)…</translation>
     </message>
+    <message>
+        <source>connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>%1 on %2 · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::RuntimeFilesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>수정한 날짜</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::RuntimeTypeDialog</name>
@@ -1947,6 +2346,485 @@ a value that cannot be measured is null there and N/A in the text.
     <message>
         <source>Welcome.ipynb</source>
         <translation>환영합니다.ipynb</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive</name>
+    <message>
+        <source>The Drive service (rclone) is not reachable.</source>
+        <translation>Drive 서비스(rclone)에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>rclone refused Quire&apos;s credentials.</source>
+        <translation>rclone이 Quire의 자격 증명을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The sign-in for this remote has expired or was revoked. Connect it again.</source>
+        <translation>이 리모트의 로그인이 만료되었거나 취소되었습니다. 다시 연결하세요.</translation>
+    </message>
+    <message>
+        <source>This remote is not configured.</source>
+        <translation>이 리모트는 설정되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The folder does not exist (any more).</source>
+        <translation>폴더가 (더 이상) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The file does not exist (any more).</source>
+        <translation>파일이 (더 이상) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The remote&apos;s server cannot be reached: %1</source>
+        <translation>리모트 서버에 연결할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>rclone answered %1 with HTTP status %2.</source>
+        <translation>rclone이 %1에 HTTP 상태 %2(으)로 응답했습니다.</translation>
+    </message>
+    <message>
+        <source>rclone: %1</source>
+        <translation>rclone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::AddRemoteDialog</name>
+    <message>
+        <source>Add Remote</source>
+        <translation>리모트 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>종류(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Add &amp;Parameter</source>
+        <translation>매개변수 추가(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::DriveModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>수정한 날짜</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::DriveOperations</name>
+    <message>
+        <source>New folder %1</source>
+        <translation>새 폴더 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 삭제</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1의 이름을 %2(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Upload %1</source>
+        <translation>%1 업로드</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 다운로드</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::DrivePanel</name>
+    <message>
+        <source>Remote</source>
+        <translation>리모트</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Connect &amp;Google Drive…</source>
+        <translation>Google Drive 연결(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Remote…</source>
+        <translation>리모트 추가(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move This Remote…</source>
+        <translation>이 리모트 제거(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Remove Remote</source>
+        <translation>리모트 제거</translation>
+    </message>
+    <message>
+        <source>Remove the remote “%1” from Quire? Its files stay where they are.</source>
+        <translation>Quire에서 “%1” 리모트를 제거할까요? 파일은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Mount</source>
+        <translation>마운트</translation>
+    </message>
+    <message>
+        <source>New &amp;Folder…</source>
+        <translation>새 폴더(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Upload…</source>
+        <translation>업로드(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>다운로드(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>이름 바꾸기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>삭제(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Path</source>
+        <translation>경로 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Path into Cell</source>
+        <translation>셀에 경로 넣기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>새로 고침(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>전송</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>완료된 항목 지우기</translation>
+    </message>
+    <message>
+        <source>rclone stopped (%1) and is being restarted; mounts must be mounted again.</source>
+        <translation>rclone이 멈춰서(%1) 다시 시작하는 중입니다. 마운트는 다시 해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Starting rclone…</source>
+        <translation>rclone 시작 중…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Drive is not available.&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Drive를 사용할 수 없습니다.&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>Drive is stopped.</source>
+        <translation>Drive가 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>No remotes yet: use Add</source>
+        <translation>아직 리모트가 없습니다. 추가를 사용하세요</translation>
+    </message>
+    <message>
+        <source>Checking space…</source>
+        <translation>공간 확인 중…</translation>
+    </message>
+    <message>
+        <source>Unmount</source>
+        <translation>마운트 해제</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>폴더 이름:</translation>
+    </message>
+    <message>
+        <source>Untitled Folder</source>
+        <translation>제목 없는 폴더</translation>
+    </message>
+    <message>
+        <source>A folder name cannot contain “/”.</source>
+        <translation>폴더 이름에는 “/”를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “/”.</source>
+        <translation>이름에는 “/”를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the folder “%1” and everything in it from %2?</source>
+        <translation>%2에서 “%1” 폴더와 그 안의 모든 항목을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from %2?</source>
+        <translation>%2에서 “%1”을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Download To</source>
+        <translation>다운로드 위치</translation>
+    </message>
+    <message>
+        <source>Upload Files</source>
+        <translation>파일 업로드</translation>
+    </message>
+    <message>
+        <source>Name for this remote:</source>
+        <translation>이 리모트의 이름:</translation>
+    </message>
+    <message>
+        <source>Connect Google Drive</source>
+        <translation>Google Drive 연결</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; Google Drive was not connected.</source>
+        <translation>로그인을 취소했습니다. Google Drive는 연결되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Add Remote</source>
+        <translation>리모트 추가</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::DriveSignIn</name>
+    <message>
+        <source>Creating the remote “%1”…</source>
+        <translation>“%1” 리모트를 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in with Google in your browser…</source>
+        <translation>브라우저에서 Google 로그인을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Signed in; finishing the remote…</source>
+        <translation>로그인했습니다. 리모트를 마무리하는 중…</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled in the browser; Google Drive was not connected.</source>
+        <translation>브라우저에서 로그인을 취소했습니다. Google Drive는 연결되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Another sign-in is waiting for the browser (port 53682 is busy). Finish or close it, then try again.</source>
+        <translation>다른 로그인이 브라우저를 기다리고 있습니다(포트 53682 사용 중). 그 로그인을 마치거나 닫은 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The sign-in ended without a token.</source>
+        <translation>토큰 없이 로그인이 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed: %1</source>
+        <translation>로그인에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sign in with Google in your browser. If it did not open, visit
+%1</source>
+        <translation>브라우저에서 Google로 로그인하세요. 브라우저가 열리지 않았다면 다음 주소로 가세요.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::MountManager</name>
+    <message>
+        <source>Browse and copy work; mounting needs FUSE (/dev/fuse is missing here).</source>
+        <translation>찾아보기와 복사는 됩니다. 마운트하려면 FUSE가 필요합니다(이 컴퓨터에는 /dev/fuse가 없습니다).</translation>
+    </message>
+    <message>
+        <source>Browse and copy work; mounting needs FUSE (install fuse3 for fusermount3).</source>
+        <translation>찾아보기와 복사는 됩니다. 마운트하려면 FUSE가 필요합니다(fusermount3를 위해 fuse3를 설치하세요).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>%1 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Mounting failed: %1</source>
+        <translation>마운트하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Unmounting failed: %1</source>
+        <translation>마운트를 해제하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The mount was lost when rclone stopped; mount it again.</source>
+        <translation>rclone이 멈추면서 마운트가 풀렸습니다. 다시 마운트하세요.</translation>
+    </message>
+    <message>
+        <source>Not mounted</source>
+        <translation>마운트되지 않음</translation>
+    </message>
+    <message>
+        <source>Mounting…</source>
+        <translation>마운트하는 중…</translation>
+    </message>
+    <message>
+        <source>Mounted at %1</source>
+        <translation>%1에 마운트됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n upload(s)…</source>
+        <translation>
+            <numerusform>업로드 %n개 동기화 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Unmounting…</source>
+        <translation>마운트 해제 중…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::RcJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::RcloneDaemon</name>
+    <message>
+        <source>%1 did not report its version; is it really rclone?</source>
+        <translation>%1이(가) 버전을 알려 주지 않았습니다. 정말 rclone인가요?</translation>
+    </message>
+    <message>
+        <source>%1 is too old for Quire; rclone %2.%3 or newer is needed.</source>
+        <translation>%1은(는) Quire에 너무 오래된 버전입니다. rclone %2.%3 이상이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>rclone (%1) could not be started: %2</source>
+        <translation>rclone(%1)을 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>No free local port for rclone.</source>
+        <translation>rclone에 쓸 빈 로컬 포트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>rclone started but did not answer within %1 s.</source>
+        <translation>rclone이 시작했지만 %1초 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>rclone stopped unexpectedly</source>
+        <translation>rclone이 예기치 않게 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>rclone exited with code %1</source>
+        <translation>rclone이 코드 %1(으)로 종료했습니다</translation>
+    </message>
+    <message>
+        <source>%1. It was restarted %2 times already; Drive is off until Quire restarts.</source>
+        <translation>%1. 이미 %2번 다시 시작했습니다. Quire를 다시 시작할 때까지 Drive는 꺼집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::Remotes</name>
+    <message>
+        <source>%1 of %2 used</source>
+        <translation>%2 중 %1 사용</translation>
+    </message>
+    <message>
+        <source>%1 used, %2 free</source>
+        <translation>%1 사용, %2 남음</translation>
+    </message>
+    <message>
+        <source>%1 used</source>
+        <translation>%1 사용</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 남음</translation>
+    </message>
+    <message>
+        <source>Quota unknown</source>
+        <translation>할당량 알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::TransferList</name>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Done · %1</source>
+        <translation>완료 · %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source> · %1/s</source>
+        <translation> · %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n s left</source>
+        <translation>
+            <numerusform> · %n초 남음</numerusform>
+        </translation>
     </message>
 </context>
 <context>
