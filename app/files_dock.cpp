@@ -47,8 +47,12 @@ FilesDock::FilesDock(QWidget* parent) : QDockWidget(parent) {
     m_tree->setObjectName(QStringLiteral("files.tree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
+    // A narrow side panel: names get the room, sizes what they need; the modification time is
+    // in each item's tooltip.
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(RuntimeFilesModel::Name, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(RuntimeFilesModel::Size, QHeaderView::ResizeToContents);
+    m_tree->setColumnHidden(RuntimeFilesModel::Modified, true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setAcceptDrops(true);
     m_tree->viewport()->setAcceptDrops(true);

@@ -152,6 +152,8 @@ void NotebookKernel::adopt(std::unique_ptr<KernelClient> client) {
         if (!m_shutDown)
             emit died(reason);
     });
+    if (kernel::Channels* channels = m_client->channels()) // a remote socket reconnecting
+        connect(channels, &kernel::Channels::stateChanged, this, &NotebookKernel::statusChanged);
     m_executor->setKernel(m_client.get());
     if (m_client->isReady())
         recordKernelInMetadata();
@@ -192,6 +194,12 @@ void NotebookKernel::setRuntime(RemoteRuntimes* runtimes, const QString& runtime
     m_spec.reset();
     m_shutDown = false;
     emit statusChanged();
+}
+
+bool NotebookKernel::isReconnecting() const {
+    return m_client && !m_runtimeId.isEmpty() && m_client->channels() &&
+           m_client->channels()->state() == kernel::Channels::State::Connecting &&
+           m_client->status() != KernelStatus::Dead;
 }
 
 QString NotebookKernel::runtimeName() const {

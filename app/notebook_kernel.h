@@ -69,6 +69,8 @@ public:
     QString runtimeName() const; // "" for the local runtime
     // A remote kernel is being started (the cells asked for wait for it).
     bool isConnecting() const { return m_connecting; }
+    // The remote runtime's socket dropped and is being reconnected (outputs are replayed).
+    bool isReconnecting() const;
 
     void interrupt();
     void restart();

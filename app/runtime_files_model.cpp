@@ -194,8 +194,14 @@ QVariant RuntimeFilesModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Size ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case Qt::ToolTipRole:
-        return m_files ? m_files->kernelPath(e.path) : QVariant();
+    case Qt::ToolTipRole: {
+        QString tip = m_files ? m_files->kernelPath(e.path) : e.path;
+        if (e.modified.isValid())
+            tip += QLatin1Char('\n') +
+                   tr("Modified %1")
+                       .arg(QLocale().toString(e.modified.toLocalTime(), QLocale::ShortFormat));
+        return tip;
+    }
     default:
         return {};
     }

@@ -222,9 +222,10 @@ void RuntimeController::updateStatus() {
         return;
     }
     NotebookKernel* k = m_page->kernel();
-    const QString state = k->isConnecting() ? tr("connecting…")
-                          : k->hasKernel()  ? statusText(k->status())
-                                            : tr("not started");
+    const QString state = k->isConnecting()     ? tr("connecting…")
+                          : k->isReconnecting() ? tr("reconnecting…")
+                          : k->hasKernel()      ? statusText(k->status())
+                                                : tr("not started");
     const QString where = k->runtimeName();
     m_status->setText(where.isEmpty() ? QStringLiteral("%1 · %2").arg(k->displayName(), state)
                                       : tr("%1 on %2 · %3").arg(k->displayName(), where, state));

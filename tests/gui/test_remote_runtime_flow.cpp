@@ -20,6 +20,7 @@
 #include "editor/model/notebook_editing.h"
 #include "editor/view/notebook_view.h"
 #include "integration/jupyter_server_fixture.h"
+#include "kernelclient/websocket_channels.h"
 
 #include <QLabel>
 #include <QSettings>
@@ -112,6 +113,17 @@ private slots:
                  qPrintable(outputText(*page->document(), 0)));
         auto* status = w.findChild<QLabel*>(QStringLiteral("runtime.status"));
         QTRY_VERIFY(status->text().contains(QStringLiteral("127.0.0.1")));
+
+        // the socket drops: the status bar says so, and the notebook goes on after it
+        auto* ws = qobject_cast<kernel::WebSocketChannels*>(page->kernel()->client()->channels());
+        QVERIFY(ws);
+        ws->dropConnectionForTesting();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("reconnecting")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!status->text().contains(QStringLiteral("reconnecting")), 20000);
+        page->document()->cell(0)->setSource(QStringLiteral("print('after', 6 * 7)"));
+        page->view()->runCurrent(editor::NotebookView::RunMode::Stay);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            outputText(*page->document(), 0).contains(QStringLiteral("after 42")), 30000);
 
         // the Files dock shows the server's files
         app::FilesDock* dock = w.runtimeFiles()->dock();
