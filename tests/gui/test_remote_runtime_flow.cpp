@@ -20,10 +20,13 @@
 #include "editor/model/notebook_editing.h"
 #include "editor/view/notebook_view.h"
 #include "integration/jupyter_server_fixture.h"
+#include "kernelclient/tls_trust.h"
 #include "kernelclient/websocket_channels.h"
 
+#include <QAbstractButton>
 #include <QLabel>
 #include <QSettings>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTreeView>
 
@@ -78,6 +81,89 @@ private slots:
                      dialog.message().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
                  qPrintable(dialog.message()));
         QVERIFY(w.remotes()->runtimes()->list().isEmpty());
+    }
+
+    // A self-signed server: the window asks once, showing the fingerprint; Cancel refuses, Trust
+    // connects and is remembered (the next connection does not ask).
+    void selfSignedCertificateIsAskedAbout() {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), key,
+                       QStringLiteral("-out"), cert});
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+            QSKIP("openssl cannot make a certificate here");
+        JupyterServerProcess tls;
+        tls.certFile = cert;
+        tls.keyFile = key;
+        QString error;
+        QVERIFY2(tls.start(&error), qPrintable(error));
+        QFile pem(cert);
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        const QString fingerprint = kernel::TlsTrust::fingerprint(QSslCertificate(pem.readAll()));
+
+        app::MainWindow w;
+        auto* remotes = w.remotes()->runtimes();
+        int asked = 0;
+        QString shown;
+        bool trust = false;
+        // Answers every certificate question the window puts up.
+        QTimer answerer;
+        answerer.setInterval(50);
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            for (QWidget* top : QApplication::topLevelWidgets()) {
+                auto* box = qobject_cast<QMessageBox*>(top);
+                if (!box || !box->isVisible() ||
+                    !box->text().contains(QStringLiteral("certificate")))
+                    continue;
+                ++asked;
+                shown = box->informativeText();
+                for (QAbstractButton* b : box->buttons())
+                    if ((box->buttonRole(b) == QMessageBox::AcceptRole) == trust) {
+                        b->click();
+                        break;
+                    }
+            }
+        });
+        answerer.start();
+        const QString url =
+            tls.urlWithToken().replace(QStringLiteral("http://"), QStringLiteral("https://"));
+        {
+            app::ConnectRuntimeDialog dialog(remotes, &w);
+            dialog.setUrl(url);
+            dialog.connectNow();
+            QTRY_VERIFY_WITH_TIMEOUT(asked == 1, 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.message().contains(QStringLiteral("Connecting")),
+                                     15000);
+            QVERIFY(dialog.result() != QDialog::Accepted);
+            QVERIFY(shown.contains(fingerprint));
+        }
+        trust = true;
+        {
+            app::ConnectRuntimeDialog dialog(remotes, &w);
+            dialog.setUrl(url);
+            dialog.connectNow();
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+            QCOMPARE(asked, 2);
+        }
+        QVERIFY(app::AppSettings::instance()
+                    .trustedCertificates()
+                    .join(QLatin1Char(' '))
+                    .contains(fingerprint));
+        {
+            app::ConnectRuntimeDialog dialog(remotes, &w); // remembered: no third question
+            dialog.setUrl(url);
+            dialog.connectNow();
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+            QCOMPARE(asked, 2);
+        }
+        for (const auto& r : remotes->list())
+            remotes->remove(r.id);
     }
 
     void connectRunAndBrowse() {
