@@ -10,6 +10,9 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTimer>
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcDaemon, "quire.drive.daemon")
 
@@ -166,6 +169,14 @@ void RcloneDaemon::launch() {
     env.insert(QStringLiteral("RCLONE_RC_USER"), m_user);
     env.insert(QStringLiteral("RCLONE_RC_PASS"), m_password);
     m_process->setProcessEnvironment(env);
+    const pid_t parent = ::getpid();
+    m_process->setChildProcessModifier([parent] {
+        // Between fork and exec (async-signal-safe only): rclone gets SIGTERM when Quire dies,
+        // however it dies, and then unmounts what it mounted.
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(127);
+    });
     m_process->start(m_exe, {QStringLiteral("rcd"), QStringLiteral("--rc-addr"), addr,
                              QStringLiteral("--config"), m_configPath,
                              QStringLiteral("--cache-dir"), m_cacheDir});

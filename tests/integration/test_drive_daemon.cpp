@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <csignal>
+#include <cstdio>
 
 using namespace quire::drive;
 using namespace quire::drive::test;
@@ -120,6 +121,42 @@ private slots:
         QCOMPARE(restarting.count(), 0);
     }
 
+    // Quire killed outright: its rclone goes with it (PR_SET_PDEATHSIG), so no daemon or mount
+    // is left behind. The owner is this test binary run again as a child.
+    void diesWithItsOwner() {
+        QProcess owner;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QUIRE_DRIVE_OWNER_CHILD"), QStringLiteral("1"));
+        owner.setProcessEnvironment(env);
+        owner.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(owner.waitForStarted());
+        qint64 rcd = 0;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                owner.waitForReadyRead(100);
+                const QByteArray line = owner.readAllStandardOutput();
+                if (line.startsWith("rcd "))
+                    rcd = line.mid(4).trimmed().toLongLong();
+                return rcd > 0 || owner.state() == QProcess::NotRunning;
+            },
+            30000));
+        QVERIFY2(rcd > 0, owner.readAllStandardError().constData());
+        QCOMPARE(::kill(pid_t(rcd), 0), 0);
+        QCOMPARE(::kill(pid_t(owner.processId()), SIGKILL), 0);
+        owner.waitForFinished();
+        // Gone, or a zombie nobody reaps (a container's init may not).
+        auto alive = [rcd] {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(rcd));
+            if (!stat.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray text = stat.readAll();
+            const qsizetype close = text.lastIndexOf(')');
+            return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
+        };
+        QVERIFY2(QTest::qWaitFor([&] { return !alive(); }, 10000),
+                 "rclone rcd outlived the process that started it");
+    }
+
     void parsesVersions() {
         int major = 0, minor = 0;
         QVERIFY(
@@ -130,5 +167,24 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDriveDaemon)
+// As QUIRE_DRIVE_OWNER_CHILD: start a daemon, print "rcd PID", wait to be killed.
+static int ownerChild(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QTemporaryDir home;
+    auto d = startDaemon(home);
+    if (!d)
+        return 1;
+    std::printf("rcd %lld\n", static_cast<long long>(d->processId()));
+    std::fflush(stdout);
+    return app.exec();
+}
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsSet("QUIRE_DRIVE_OWNER_CHILD"))
+        return ownerChild(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestDriveDaemon test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_drive_daemon.moc"
