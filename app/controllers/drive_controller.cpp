@@ -2,15 +2,19 @@
 
 #include "app/controllers/file_controller.h"
 #include "app/main_window.h"
+#include "app/notebook_kernel.h"
 #include "app/notebook_page.h"
+#include "app/remote_runtimes.h"
 #include "drive/mount_manager.h"
 #include "drive/rclone_daemon.h"
+#include "drive/remote_mount.h"
 #include "drive/widgets/drive_panel.h"
 #include "editor/model/cell.h"
 #include "editor/model/notebook_document.h"
 #include "editor/view/cell_widget.h"
 #include "editor/view/code_editor.h"
 #include "editor/view/notebook_view.h"
+#include "remote_runtime_controller.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -45,6 +49,17 @@ DriveController::DriveController(MainWindow* window)
     auto updateInsert = [this] { m_panel->setInsertPathEnabled(m_window->currentPage()); };
     connect(window, &MainWindow::currentPageChanged, this, updateInsert);
     updateInsert();
+    connect(window, &MainWindow::currentPageChanged, this, &DriveController::followRuntime);
+    connect(window, &MainWindow::pageAdded, this, [this](NotebookPage* page) {
+        connect(page->kernel(), &NotebookKernel::statusChanged, this, [this, page] {
+            if (page == m_window->currentPage())
+                followRuntime();
+        });
+    });
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            followRuntime();
+    });
     connect(qApp, &QCoreApplication::aboutToQuit, this, &DriveController::shutdown);
 }
 
@@ -58,6 +73,41 @@ void DriveController::shutdown() {
     // Files written into a mount shortly before quitting are still queued for upload.
     m_panel->mounts()->shutdown(30000);
     m_daemon->stop();
+}
+
+void DriveController::followRuntime() {
+    if (!m_dock->isVisible())
+        return;
+    NotebookPage* page = m_window->currentPage();
+    const QString id = page ? page->kernel()->runtimeId() : QString();
+    if (id == m_shownRuntime)
+        return;
+    m_shownRuntime = id;
+    if (id.isEmpty()) {
+        m_panel->setRemoteRuntime(QString(), nullptr);
+        return;
+    }
+    RemoteRuntimes* runtimes = m_window->remotes()->runtimes();
+    const auto runtime = runtimes->find(id);
+    if (!runtime)
+        return;
+    if (auto mount = m_remoteMounts.value(id)) {
+        m_panel->setRemoteRuntime(runtime->name, mount);
+        return;
+    }
+    QPointer<DriveController> self(this);
+    runtimes->server(
+        id, [self, id, name = runtime->name](kernel::JupyterServer* server, const QString& error) {
+            if (!self || self->m_shownRuntime != id)
+                return;
+            if (!server) {
+                self->m_panel->showError(error);
+                return;
+            }
+            auto* mount = new drive::RemoteMount(server, self->m_daemon->client(), self);
+            self->m_remoteMounts.insert(id, mount);
+            self->m_panel->setRemoteRuntime(name, mount);
+        });
 }
 
 QString DriveController::quotedPath(const QString& path) {

@@ -1,12 +1,15 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 
 class QDockWidget;
 
 namespace quire::drive {
 class DrivePanel;
 class RcloneDaemon;
+class RemoteMount;
 } // namespace quire::drive
 
 namespace quire::app {
@@ -31,12 +34,16 @@ public:
 
 private:
     void shutdown();
+    // The panel mounts where the current notebook runs (a remote runtime's server, or here).
+    void followRuntime();
 
     MainWindow* m_window;
     drive::RcloneDaemon* m_daemon;
     drive::DrivePanel* m_panel;
     QDockWidget* m_dock;
     bool m_shutDown = false;
+    QHash<QString, QPointer<drive::RemoteMount>> m_remoteMounts; // by runtime id
+    QString m_shownRuntime;
 };
 
 } // namespace quire::app

@@ -8,6 +8,7 @@
 #include "drive/rc_job.h"
 #include "drive/rclone_client.h"
 #include "drive/rclone_daemon.h"
+#include "drive/remote_mount.h"
 #include "drive/remote_setup.h"
 #include "drive/remotes.h"
 #include "drive/transfer_list.h"
@@ -325,8 +326,54 @@ void DrivePanel::onRemoteChanged() {
     updateActions();
 }
 
+void DrivePanel::setRemoteRuntime(const QString& name, RemoteMount* mount) {
+    if (m_remoteMount)
+        m_remoteMount->disconnect(this);
+    m_remoteMount = mount;
+    m_runtimeName = name;
+    m_remoteAvailable = false;
+    m_remoteBusy = false;
+    m_remoteState.clear();
+    if (mount) {
+        m_remoteState = tr("Checking for rclone on %1…").arg(name);
+        connect(mount, &RemoteMount::probed, this, [this](bool available, const QString& detail) {
+            m_remoteAvailable = available;
+            m_remoteState = available ? QString() : detail;
+            updateMountState();
+        });
+        connect(mount, &RemoteMount::mounted, this, [this] {
+            m_remoteBusy = false;
+            m_remoteState.clear();
+            updateMountState();
+        });
+        connect(mount, &RemoteMount::unmounted, this, [this] {
+            m_remoteBusy = false;
+            m_remoteState.clear();
+            updateMountState();
+        });
+        connect(mount, &RemoteMount::failed, this, [this](const QString&, const QString& why) {
+            m_remoteBusy = false;
+            m_remoteState = why;
+            updateMountState();
+        });
+        mount->probe();
+    }
+    updateMountState();
+}
+
 void DrivePanel::updateMountState() {
     const QString remote = currentRemote();
+    if (m_remoteMount) { // the notebook's runtime is a server: mount there
+        const QString at = m_remoteMount->mountPoint(remote);
+        m_mountButton->setText(at.isEmpty() ? tr("Mount on %1").arg(m_runtimeName)
+                                            : tr("Unmount from %1").arg(m_runtimeName));
+        m_mountButton->setEnabled(!remote.isEmpty() && m_remoteAvailable && !m_remoteBusy);
+        m_mountState->setText(!m_remoteState.isEmpty() ? m_remoteState
+                              : at.isEmpty()           ? QString()
+                                             : tr("Mounted on %1 at %2").arg(m_runtimeName, at));
+        updateActions();
+        return;
+    }
     const MountManager::Status s = m_mounts->status(remote);
     const QString noFuse = MountManager::fuseUnavailableReason();
     using S = MountManager::State;
@@ -344,6 +391,19 @@ void DrivePanel::updateMountState() {
 
 void DrivePanel::toggleMount() {
     const QString remote = currentRemote();
+    if (m_remoteMount) {
+        m_remoteBusy = true;
+        const bool mounted = !m_remoteMount->mountPoint(remote).isEmpty();
+        m_remoteState = mounted
+                            ? tr("Waiting for uploads, then unmounting on %1…").arg(m_runtimeName)
+                            : tr("Mounting on %1…").arg(m_runtimeName);
+        if (mounted)
+            m_remoteMount->unmount(remote);
+        else
+            m_remoteMount->mount(remote);
+        updateMountState();
+        return;
+    }
     const auto s = m_mounts->status(remote);
     if (s.state == MountManager::State::Mounted)
         m_mounts->unmount(remote);
@@ -392,7 +452,9 @@ QString DrivePanel::selectedPathForCode() const {
     if (!i.isValid())
         return {};
     const QString path = m_model->pathOf(i);
-    const QString mp = m_mounts->mountPoint(currentRemote());
+    // Code runs on the notebook's runtime: a mount there, else this machine's mount.
+    const QString mp = m_remoteMount ? m_remoteMount->mountPoint(currentRemote())
+                                     : m_mounts->mountPoint(currentRemote());
     if (!mp.isEmpty())
         return path.isEmpty() ? mp : mp + u'/' + path;
     return currentRemote() + u':' + path;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QAction;
@@ -18,6 +19,7 @@ class DriveOperations;
 class DriveSignIn;
 class MountManager;
 class RcloneDaemon;
+class RemoteMount;
 class Remotes;
 class TransferList;
 
@@ -51,6 +53,9 @@ public:
     void upload();
     void copyPath();
     void toggleMount();
+    // The current notebook runs on a remote runtime (`name`): Mount acts there, through
+    // `mount` (null: this machine). Probes whether rclone exists there first.
+    void setRemoteRuntime(const QString& name, RemoteMount* mount);
 
 signals:
     void openNotebookRequested(const QString& localPath);
@@ -94,6 +99,11 @@ private:
     QAction* m_removeRemote;
     QAction* m_cancelTransfer;
     bool m_insertEnabled = false;
+    QPointer<RemoteMount> m_remoteMount; // the current runtime's, when it is remote
+    QString m_runtimeName;
+    QString m_remoteState; // what the remote runtime's mount is doing or why it cannot
+    bool m_remoteAvailable = false;
+    bool m_remoteBusy = false;
 };
 
 } // namespace quire::drive

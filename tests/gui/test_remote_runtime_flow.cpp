@@ -4,6 +4,7 @@
 // and saved back, with the conflict check.
 #include "app/app_settings.h"
 #include "app/connect_runtime_dialog.h"
+#include "app/controllers/drive_controller.h"
 #include "app/controllers/file_controller.h"
 #include "app/controllers/files_controller.h"
 #include "app/controllers/remote_runtime_controller.h"
@@ -15,16 +16,23 @@
 #include "app/runtime_files_model.h"
 #include "common/message_box.h"
 #include "common/test_files.h"
+#include "drive/drive_model.h"
+#include "drive/mount_manager.h"
+#include "drive/rclone_daemon.h"
+#include "drive/widgets/drive_panel.h"
 #include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
 #include "editor/model/notebook_editing.h"
 #include "editor/view/notebook_view.h"
 #include "integration/jupyter_server_fixture.h"
+#include "integration/test_drive_support.h"
 #include "kernelclient/tls_trust.h"
 #include "kernelclient/websocket_channels.h"
 
 #include <QAbstractButton>
+#include <QDockWidget>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -57,6 +65,8 @@ class TestRemoteRuntimeFlow : public QObject {
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
+        app::AppSettings::instance().setRemoteRuntimes(QString()); // nothing from earlier runs
+        app::AppSettings::instance().setTrustedCertificates({});
         app::AppSettings::instance().setWarmKernel(false);
         if (const QString why = kernel::test::missingModule(QStringLiteral("jupyter_server"));
             !why.isEmpty())
@@ -162,6 +172,65 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
             QCOMPARE(asked, 2);
         }
+        for (const auto& r : remotes->list())
+            remotes->remove(r.id);
+    }
+
+    // Drive with a notebook on a remote runtime: Mount acts on the server (rclone there), the
+    // path copied is the server's, and the unmount leaves the file on the remote.
+    void driveMountsOnTheRemoteRuntime() {
+        if (const QString why = drive::MountManager::fuseUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        drive::test::WebdavServer webdav;
+        QVERIFY(webdav.waitReady());
+        test::writeFile(webdav.file(QStringLiteral("input.csv")), "x\n1\n");
+        JupyterServerProcess server;
+        QTemporaryDir serverHome;
+        server.environment.insert(QStringLiteral("HOME"), serverHome.path());
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        app::MainWindow w;
+        w.show();
+        auto* remotes = w.remotes()->runtimes();
+        app::ConnectRuntimeDialog dialog(remotes, &w);
+        dialog.setUrl(server.urlWithToken());
+        dialog.connectNow();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+        auto* page = w.files()->newNotebook();
+        w.remotes()->useRuntime(page, dialog.runtimeId(), true);
+
+        // the remote as Add Remote… would have left it in Quire's rclone config
+        drive::RcloneDaemon* daemon = w.drive()->daemon();
+        QDir().mkpath(QFileInfo(daemon->configPath()).absolutePath());
+        test::writeFile(daemon->configPath(),
+                        QStringLiteral("[mydrive]\ntype = webdav\nurl = %1\nvendor = other\n")
+                            .arg(webdav.url())
+                            .toUtf8());
+        w.drive()->dock()->show();
+        QTRY_VERIFY_WITH_TIMEOUT(daemon->state() == drive::RcloneDaemon::State::Running, 20000);
+        drive::DrivePanel* panel = w.drive()->panel();
+        panel->setCurrentRemote(QStringLiteral("mydrive"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->currentRemote() == QStringLiteral("mydrive"), 10000);
+        auto* mountButton = panel->findChild<QPushButton*>(QStringLiteral("drive.mount"));
+        QVERIFY(mountButton->text().contains(QStringLiteral("127.0.0.1")));
+        QTRY_VERIFY_WITH_TIMEOUT(mountButton->isEnabled(), 30000); // rclone found there
+        mountButton->click();
+        const QString point = serverHome.path() + QStringLiteral("/QuireDrive/mydrive");
+        QTRY_VERIFY_WITH_TIMEOUT(mountButton->text().contains(QStringLiteral("Unmount")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(point + QStringLiteral("/input.csv")), 10000);
+        // the path a cell gets is the server's mount
+        QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0, 15000);
+        panel->tree()->setCurrentIndex(panel->model()->index(0, 0));
+        QVERIFY2(panel->selectedPathForCode().startsWith(point),
+                 qPrintable(panel->selectedPathForCode()));
+        test::writeFile(point + QStringLiteral("/from-runtime.txt"), "written there\n");
+        QTRY_VERIFY_WITH_TIMEOUT(mountButton->isEnabled(), 10000);
+        mountButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(mountButton->text().startsWith(QStringLiteral("Mount")), 150000);
+        QCOMPARE(test::readFile(webdav.file(QStringLiteral("from-runtime.txt"))),
+                 QByteArray("written there\n"));
+        w.remotes()->useRuntime(page, QString(), true);
         for (const auto& r : remotes->list())
             remotes->remove(r.id);
     }

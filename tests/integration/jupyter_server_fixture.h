@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -56,6 +57,7 @@ public:
     int port = 0;
     QString certFile, keyFile; // both set: https
     QStringList extraArgs;
+    QHash<QString, QString> environment; // set for the server (and its terminals and kernels)
 
     bool start(QString* error) {
         if (!m_root.isValid() || !m_config.isValid()) {
@@ -81,6 +83,8 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("JUPYTER_CONFIG_DIR"), m_config.path());
         env.insert(QStringLiteral("JUPYTER_RUNTIME_DIR"), m_config.path() + "/runtime");
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+            env.insert(it.key(), it.value());
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         // Ends with the test even when the test crashes (no orphaned servers).
