@@ -2050,6 +2050,10 @@ SHA-256 지문:
         <source>%1 on %2 · %3</source>
         <translation>%1 (%2) · %3</translation>
     </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>다시 연결하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::RuntimeFilesModel</name>
@@ -2064,6 +2068,10 @@ SHA-256 지문:
     <message>
         <source>Modified</source>
         <translation>수정한 날짜</translation>
+    </message>
+    <message>
+        <source>Modified %1</source>
+        <translation>수정: %1</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2642,30 @@ SHA-256 지문:
         <source>Add Remote</source>
         <translation>리모트 추가</translation>
     </message>
+    <message>
+        <source>Checking for rclone on %1…</source>
+        <translation>%1에 rclone이 있는지 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Mount on %1</source>
+        <translation>%1에 마운트</translation>
+    </message>
+    <message>
+        <source>Unmount from %1</source>
+        <translation>%1에서 마운트 해제</translation>
+    </message>
+    <message>
+        <source>Mounted on %1 at %2</source>
+        <translation>%1의 %2에 마운트됨</translation>
+    </message>
+    <message>
+        <source>Waiting for uploads, then unmounting on %1…</source>
+        <translation>업로드가 끝나기를 기다린 뒤 %1에서 마운트를 해제하는 중…</translation>
+    </message>
+    <message>
+        <source>Mounting on %1…</source>
+        <translation>%1에 마운트하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>quire::drive::DriveSignIn</name>
@@ -2765,6 +2797,37 @@ SHA-256 지문:
     <message>
         <source>%1. It was restarted %2 times already; Drive is off until Quire restarts.</source>
         <translation>%1. 이미 %2번 다시 시작했습니다. Quire를 다시 시작할 때까지 Drive는 꺼집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::drive::RemoteMount</name>
+    <message>
+        <source>The runtime is no longer connected.</source>
+        <translation>런타임 연결이 끊겼습니다.</translation>
+    </message>
+    <message>
+        <source>The runtime&apos;s terminals cannot be used: %1</source>
+        <translation>런타임의 터미널을 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>rclone is not installed on the runtime: Drive there is browse and copy only.</source>
+        <translation>런타임에 rclone이 설치되어 있지 않습니다. 그 런타임에서는 Drive를 찾아보고 복사만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The remote name “%1” cannot be passed to the runtime; rename it with letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>리모트 이름 “%1”은(는) 런타임에 넘길 수 없습니다. 문자, 숫자, ‘-’, ‘_’, ‘.’만 써서 이름을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>The Drive service (rclone) is not running here.</source>
+        <translation>이 컴퓨터에서 Drive 서비스(rclone)가 실행되고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Mounting on the runtime failed: %1</source>
+        <translation>런타임에 마운트하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Unmounting on the runtime failed: %1</source>
+        <translation>런타임에서 마운트를 해제하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
