@@ -2,16 +2,26 @@
 // rename and delete through the panel's actions (dialogs answered programmatically); copy
 // path; the notice when rclone is missing.
 #include "../integration/test_drive_support.h"
+#include "app/controllers/drive_controller.h"
+#include "app/main_window.h"
+#include "app/notebook_page.h"
 #include "drive/drive_model.h"
+#include "drive/rclone_daemon.h"
 #include "drive/transfer_list.h"
 #include "drive/widgets/drive_panel.h"
+#include "editor/model/cell.h"
+#include "editor/model/notebook_document.h"
+#include "editor/view/notebook_view.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QTreeView>
 
@@ -55,6 +65,10 @@ QAction* action(DrivePanel& panel, const char* name) {
 class TestDrivePanel : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // never the user's settings or rclone.conf
+    }
+
     void filesThroughThePanel() {
         WebdavServer server;
         QVERIFY(server.waitReady());
@@ -125,6 +139,51 @@ private slots:
             [&] { return names(*panel.model()) == QStringList{QStringLiteral("notebooks")}; },
             5000));
         QVERIFY(panel.transfers()->rowCount() >= 3);
+    }
+
+    // In the window: double-clicking a notebook on the remote opens it in Quire (a copy in the
+    // cache when not mounted), and Insert Path into Cell puts the quoted path at the cursor.
+    void openAndInsertInTheWindow() {
+        WebdavServer server;
+        QVERIFY(server.waitReady());
+        QFile nb(server.file(QStringLiteral("shared.ipynb")));
+        QVERIFY(nb.open(QIODevice::WriteOnly));
+        nb.write("{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": null, \"id\": "
+                 "\"c1\", \"metadata\": {}, \"outputs\": [], \"source\": \"x = 1\"}], "
+                 "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+        nb.close();
+        quire::app::MainWindow w;
+        w.show();
+        RcloneDaemon* daemon = w.drive()->daemon();
+        QDir().mkpath(QFileInfo(daemon->configPath()).absolutePath());
+        QFile conf(daemon->configPath());
+        QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        conf.write(QStringLiteral("[dav]\ntype = webdav\nurl = %1\nvendor = other\n")
+                       .arg(server.url())
+                       .toUtf8());
+        conf.close();
+        w.drive()->dock()->show();
+        DrivePanel* panel = w.drive()->panel();
+        QVERIFY(
+            QTest::qWaitFor([&] { return panel->currentRemote() == QLatin1String("dav"); }, 20000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return names(*panel->model()).contains(QStringLiteral("shared.ipynb")); },
+            10000));
+        const QModelIndex index = panel->model()->indexForPath(QStringLiteral("shared.ipynb"));
+        panel->tree()->setCurrentIndex(index);
+        emit panel->tree()->doubleClicked(index);
+        QVERIFY(QTest::qWaitFor([&] { return w.pages().size() == 1; }, 15000));
+        quire::app::NotebookPage* page = w.currentPage();
+        QCOMPARE(page->document()->cell(0)->source(), QStringLiteral("x = 1"));
+
+        // Insert Path into Cell: the quoted path at the cursor of the current code cell
+        page->view()->setCurrentIndex(0);
+        page->view()->enterEditMode();
+        QVERIFY(action(*panel, "drive.insertPath")->isEnabled());
+        action(*panel, "drive.insertPath")->trigger();
+        QVERIFY2(
+            page->document()->cell(0)->source().contains(QStringLiteral("\"dav:shared.ipynb\"")),
+            qPrintable(page->document()->cell(0)->source()));
     }
 
     void missingRcloneShowsWhy() {
