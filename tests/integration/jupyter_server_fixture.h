@@ -56,6 +56,7 @@ public:
     int port = 0;
     QString certFile, keyFile; // both set: https
     QStringList extraArgs;
+    QStringList pathPrepend; // folders put first in the server's PATH (its kernels inherit it)
 
     bool start(QString* error) {
         if (!m_root.isValid() || !m_config.isValid()) {
@@ -81,6 +82,9 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("JUPYTER_CONFIG_DIR"), m_config.path());
         env.insert(QStringLiteral("JUPYTER_RUNTIME_DIR"), m_config.path() + "/runtime");
+        if (!pathPrepend.isEmpty())
+            env.insert(QStringLiteral("PATH"),
+                       (pathPrepend + QStringList{env.value("PATH")}).join(QLatin1Char(':')));
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         // Ends with the test even when the test crashes (no orphaned servers).
