@@ -194,6 +194,10 @@ void NotebookKernel::setRuntime(RemoteRuntimes* runtimes, const QString& runtime
     emit statusChanged();
 }
 
+RemoteRuntimes* NotebookKernel::runtimes() const {
+    return m_runtimes;
+}
+
 QString NotebookKernel::runtimeName() const {
     if (m_runtimeId.isEmpty() || !m_runtimes)
         return {};
