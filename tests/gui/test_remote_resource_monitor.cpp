@@ -16,16 +16,44 @@
 #include "app/remote_runtimes.h"
 #include "app/resource_dock.h"
 #include "app/resource_sampler.h"
+#include "app/runtime_type_dialog.h"
+#include "editor/model/notebook_document.h"
 #include "integration/jupyter_server_fixture.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QStandardPaths>
+#include <QTimer>
+#include <functional>
 #include <unistd.h>
 
 using namespace quire;
 using quire::kernel::test::JupyterServerProcess;
+
+namespace {
+
+// Runs `act` on the next modal dialog of type T once it shows.
+template <typename T> void onNextModal(std::function<void(T*)> act) {
+    QTimer::singleShot(50, qApp, [act] {
+        auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return onNextModal<T>(act);
+        act(dialog);
+    });
+}
+
+QRadioButton* radio(QWidget* dialog, const QString& startsWith) {
+    for (auto* r : dialog->findChildren<QRadioButton*>())
+        if (r->text().remove(u'&').startsWith(startsWith))
+            return r;
+    return nullptr;
+}
+
+} // namespace
 
 class TestRemoteResourceMonitor : public QObject {
     Q_OBJECT
@@ -94,6 +122,24 @@ private slots:
         const int hidden = remote->probeRuns();
         QTest::qWait(3500);
         QCOMPARE(remote->probeRuns(), hidden);
+
+        // Change Runtime Type: the server's kernels, its GPUs, and why they cannot be hidden.
+        bool shown = false;
+        onNextModal<app::RuntimeTypeDialog>([&shown](app::RuntimeTypeDialog* d) {
+            shown = true;
+            auto* kernels = d->findChild<QComboBox*>();
+            QCOMPARE(kernels->currentData().toString(), QStringLiteral("python3"));
+            QVERIFY(radio(d, QStringLiteral("GPU — NVIDIA H200 ×2"))->isEnabled());
+            QVERIFY(!radio(d, QStringLiteral("TPU"))->isEnabled());
+            auto* why = d->findChild<QLabel*>(QStringLiteral("runtimeType.explanation"));
+            QVERIFY(why && why->text().contains(QStringLiteral("gpu-box is a Jupyter Server")));
+            radio(d, QStringLiteral("GPU"))->setChecked(true);
+            d->accept();
+        });
+        w.runtime()->changeRuntimeType(page);
+        QTRY_VERIFY_WITH_TIMEOUT(shown, 15000);
+        QTRY_VERIFY(page->document()->metadata().value("accelerator", "") == "GPU");
+        QCOMPARE(page->document()->metadata()["colab"].value("gpuType", ""), "H200");
 
         // A local notebook: this computer again, sampled locally.
         dock->show();
