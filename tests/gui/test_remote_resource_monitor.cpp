@@ -78,6 +78,16 @@ private slots:
         app::MainWindow w;
         w.show();
         auto* remotes = w.remotes()->runtimes();
+        // The settings are shared by the GUI tests: start without runtimes, leave none behind.
+        for (const auto& r : remotes->list())
+            remotes->remove(r.id);
+        struct Forget {
+            app::RemoteRuntimes* remotes;
+            ~Forget() {
+                for (const auto& r : remotes->list())
+                    remotes->remove(r.id);
+            }
+        } forget{remotes};
         app::ConnectRuntimeDialog dialog(remotes, &w);
         dialog.findChild<QLineEdit*>(QStringLiteral("connect.name"))
             ->setText(QStringLiteral("gpu-box"));
@@ -113,8 +123,10 @@ private slots:
 
         // Every 3 s by default, through one terminal.
         const int before = remote->probeRuns();
-        QTest::qWait(3500);
-        QVERIFY(remote->probeRuns() > before);
+        // (the next one is sent 3 s after the previous answer, which takes about 0.6 s)
+        QTRY_VERIFY_WITH_TIMEOUT(remote->probeRuns() > before, 6000);
+        QCOMPARE(remote->probeRuns(), before + 1);
+        QCOMPARE(remote->intervalMs(), 3000);
 
         // Hidden: no more samples.
         dock->hide();
