@@ -11,10 +11,6 @@ namespace {
 
 const QString kSection = QStringLiteral("@QUIRE@");
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Resources", text);
-}
-
 std::optional<unsigned> hexNumber(QStringView text) {
     bool ok = false;
     const unsigned value = text.toUInt(&ok, 0);
@@ -25,15 +21,17 @@ GpuInventory parseGpus(const Sections& s) {
     GpuInventory inventory;
     const QString status = s.value(QStringLiteral("gpus_status")).trimmed();
     if (status.isEmpty() || status == QLatin1String("missing")) {
-        inventory.unavailableReason = tr("nvidia-smi is not installed on this runtime");
+        inventory.unavailableReason =
+            QCoreApplication::translate("Resources", "nvidia-smi is not installed on this runtime");
         return inventory;
     }
     if (status != QLatin1String("0")) {
         // nvidia-smi explains itself on stdout ("NVIDIA-SMI has failed because ...").
         QString why = s.value(QStringLiteral("gpus")).trimmed().section(QLatin1Char('\n'), 0, 0);
         if (why.isEmpty())
-            why = tr("exit status %1").arg(status);
-        inventory.unavailableReason = tr("nvidia-smi failed: %1").arg(why);
+            why = QCoreApplication::translate("Resources", "exit status %1").arg(status);
+        inventory.unavailableReason =
+            QCoreApplication::translate("Resources", "nvidia-smi failed: %1").arg(why);
         return inventory;
     }
     inventory.source = GpuSource::NvidiaSmi;
@@ -41,7 +39,8 @@ GpuInventory parseGpus(const Sections& s) {
     if (s.value(QStringLiteral("apps_status")).trimmed() == QLatin1String("0"))
         nvidia_smi::attachProcesses(s.value(QStringLiteral("apps")), inventory.gpus);
     if (inventory.gpus.empty())
-        inventory.unavailableReason = tr("nvidia-smi lists no GPU");
+        inventory.unavailableReason =
+            QCoreApplication::translate("Resources", "nvidia-smi lists no GPU");
     return inventory;
 }
 
