@@ -122,12 +122,6 @@ void reportFailure(const editor::NotebookDocument& doc, const editor::Cell* cell
     }
 }
 
-// Where the window keeps the certificates the user accepted (TlsTrust::saveFile).
-QString trustedCertificatesFile() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/trusted-certificates.json");
-}
-
 // Starts the kernel on this machine, or on `server` when there is one; false after printing why.
 bool startKernel(KernelClient& client, kernel::JupyterServer* server, const QString& kernelName,
                  const QString& input) {
@@ -176,6 +170,11 @@ void stopKernel(KernelClient& client) {
 }
 
 } // namespace
+
+QString trustedCertificatesFile() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/trusted-certificates.json");
+}
 
 int runKernelsCommand(const QStringList& args) {
     bool json = false;

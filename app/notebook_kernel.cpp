@@ -202,6 +202,10 @@ bool NotebookKernel::isReconnecting() const {
            m_client->status() != KernelStatus::Dead;
 }
 
+RemoteRuntimes* NotebookKernel::runtimes() const {
+    return m_runtimes;
+}
+
 QString NotebookKernel::runtimeName() const {
     if (m_runtimeId.isEmpty() || !m_runtimes)
         return {};

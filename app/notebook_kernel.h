@@ -66,6 +66,7 @@ public:
     // effect at the next start (the caller shuts a running kernel down first).
     void setRuntime(RemoteRuntimes* runtimes, const QString& runtimeId);
     const QString& runtimeId() const { return m_runtimeId; }
+    RemoteRuntimes* runtimes() const;
     QString runtimeName() const; // "" for the local runtime
     // A remote kernel is being started (the cells asked for wait for it).
     bool isConnecting() const { return m_connecting; }

@@ -3,6 +3,7 @@
 #include "app/app_settings.h"
 #include "app/gpu_card.h"
 #include "app/history_chart.h"
+#include "app/remote_resource_sampler.h"
 #include "app/resource_sampler.h"
 
 #include <QDateTime>
@@ -62,7 +63,13 @@ ResourceDock::ResourceDock(const QString& diskPath, QWidget* parent)
     auto* content = new QWidget(scroll);
     auto* column = new QVBoxLayout(content);
 
-    auto* host = new QGroupBox(tr("This computer"), content);
+    m_note = new QLabel(content);
+    m_note->setObjectName(QStringLiteral("resources.note"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    column->addWidget(m_note);
+
+    auto* host = m_host = new QGroupBox(tr("This computer"), content);
     auto* form = new QFormLayout(host);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_cpu = newBar(tr("CPU usage"), host);
@@ -112,7 +119,10 @@ ResourceDock::ResourceDock(const QString& diskPath, QWidget* parent)
 
     connect(m_sampler, &ResourceSampler::sampled, this, &ResourceDock::render);
     // Sampling costs nothing while the dock is closed or behind another tab.
-    connect(this, &QDockWidget::visibilityChanged, m_sampler, &ResourceSampler::setActive);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        m_visible = visible;
+        updateActive();
+    });
     auto& settings = AppSettings::instance();
     m_sampler->setIntervalMs(settings.resourceIntervalMs());
     connect(&settings, &AppSettings::resourceIntervalMsChanged, m_sampler,
@@ -121,6 +131,49 @@ ResourceDock::ResourceDock(const QString& diskPath, QWidget* parent)
 
 void ResourceDock::setDiskPath(const QString& path) {
     m_sampler->setDiskPath(path);
+}
+
+void ResourceDock::setRemoteSampler(RemoteResourceSampler* remote) {
+    m_remote = remote;
+    connect(remote, &RemoteResourceSampler::targetChanged, this, &ResourceDock::followRuntime);
+    connect(remote, &RemoteResourceSampler::sampled, this,
+            [this](const kernel::ResourceSnapshot& snapshot) {
+                if (showsRemoteRuntime())
+                    m_sampler->record(snapshot, QDateTime::currentMSecsSinceEpoch());
+            });
+    connect(remote, &RemoteResourceSampler::failed, this, [this](const QString& error) {
+        if (!showsRemoteRuntime())
+            return;
+        m_note->setText(tr("Cannot measure %1: %2").arg(m_remote->runtimeName(), error));
+        m_note->show();
+    });
+    followRuntime();
+}
+
+bool ResourceDock::showsRemoteRuntime() const {
+    return m_remote && !m_remote->runtimeId().isEmpty();
+}
+
+QString ResourceDock::runtimeTitle() const {
+    return m_host->title();
+}
+
+void ResourceDock::followRuntime() {
+    const bool remote = showsRemoteRuntime();
+    const QString name = remote ? m_remote->runtimeName() : QString();
+    m_host->setTitle(remote ? (name.isEmpty() ? tr("Remote runtime") : name) : tr("This computer"));
+    m_sampler->clearHistory(); // the chart shows one runtime
+    render({});
+    if (remote && m_remote->latest())
+        m_sampler->record(*m_remote->latest(), QDateTime::currentMSecsSinceEpoch());
+    updateActive();
+}
+
+void ResourceDock::updateActive() {
+    const bool remote = showsRemoteRuntime();
+    m_sampler->setActive(m_visible && !remote);
+    if (m_remote)
+        m_remote->setActive(m_visible && remote);
 }
 
 void ResourceDock::showSnapshot(const kernel::ResourceSnapshot& snapshot, qint64 msecs) {
@@ -169,6 +222,9 @@ void ResourceDock::render(const kernel::ResourceSnapshot& s) {
                     .arg(tpu.generation.isEmpty() ? notAvailable() : tpu.generation,
                          tpu.devicePath.value_or(tpu.pciAddress));
     m_tpuList->setText(tpus.join(QLatin1Char('\n')));
+    // How the values were measured ("sampled through the kernel"), when that matters.
+    m_note->setText(s.notes.join(QLatin1Char('\n')));
+    m_note->setVisible(!s.notes.isEmpty());
     m_tpuBox->setVisible(!tpus.isEmpty());
 }
 

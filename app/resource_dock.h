@@ -15,11 +15,14 @@ namespace quire::app {
 
 class GpuCard;
 class HistoryChart;
+class RemoteResourceSampler;
 class ResourceSampler;
 
-// View → Resource Monitor: what the local runtime uses now and over the last five minutes —
-// CPU, memory and disk bars, a card per GPU, the TPUs. Its ResourceSampler runs only while the
-// dock is visible, at the runtime/resourceIntervalMs setting.
+// View → Resource Monitor: what the current notebook's runtime uses now and over the last five
+// minutes — CPU, memory and disk bars, a card per GPU, the TPUs. The local runtime through its
+// ResourceSampler (at the runtime/resourceIntervalMs setting); a remote one through the
+// RemoteResourceSampler given to setRemoteSampler, whose snapshots go into the same history.
+// Either samples only while the dock is visible.
 class ResourceDock : public QDockWidget {
     Q_OBJECT
 public:
@@ -27,6 +30,9 @@ public:
 
     ResourceSampler* sampler() const { return m_sampler; }
     void setDiskPath(const QString& path);
+    // Follows the runtime `remote` samples when it has one (else the local runtime).
+    void setRemoteSampler(RemoteResourceSampler* remote);
+    bool showsRemoteRuntime() const;
     // Records and shows a snapshot as if the sampler had taken it at `msecs` (tests feed their
     // own snapshots through here).
     void showSnapshot(const kernel::ResourceSnapshot& snapshot,
@@ -35,6 +41,8 @@ public:
     QList<GpuCard*> gpuCards() const { return m_cards; }
     QLabel* gpuUnavailableLabel() const { return m_gpuReason; }
     HistoryChart* hostChart() const { return m_chart; }
+    QString runtimeTitle() const;
+    QLabel* noteLabel() const { return m_note; }
 
     // Shared with GpuCard: "N/A" for unknown values, sizes as "1.5 GiB / 16 GiB".
     static QString notAvailable();
@@ -44,8 +52,14 @@ public:
 
 private:
     void render(const kernel::ResourceSnapshot& snapshot);
+    void followRuntime();
+    void updateActive();
 
     ResourceSampler* m_sampler;
+    RemoteResourceSampler* m_remote = nullptr;
+    bool m_visible = false;
+    QGroupBox* m_host;
+    QLabel* m_note;
     QProgressBar* m_cpu;
     QProgressBar* m_memory;
     QProgressBar* m_disk;

@@ -32,6 +32,7 @@ public:
     void setDiskPath(const QString& path);
 
     const ResourceHistory& history() const { return m_history; }
+    void clearHistory() { m_history.clear(); } // another runtime is shown
     // How many times the worker has run the probe (tests check that a hidden dock costs
     // nothing).
     int probeRuns() const { return m_probeRuns.load(); }

@@ -39,7 +39,7 @@ RuntimeTypeDialog::RuntimeTypeDialog(const QList<kernel::KernelSpec>& specs,
     : QDialog(parent), m_specs(specs) {
     setWindowTitle(tr("Change Runtime Type"));
     setMinimumWidth(460);
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = m_layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     m_kernel = new QComboBox(this);
     for (const auto& spec : m_specs) {
@@ -116,6 +116,13 @@ RuntimeTypeDialog::RuntimeTypeDialog(const QList<kernel::KernelSpec>& specs,
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+void RuntimeTypeDialog::addExplanation(const QString& text) {
+    auto* label = new QLabel(text, this);
+    label->setObjectName(QStringLiteral("runtimeType.explanation"));
+    label->setWordWrap(true);
+    m_layout->insertWidget(m_layout->count() - 2, label); // above the note and the buttons
 }
 
 void RuntimeTypeDialog::updateGpuList() {

@@ -8,6 +8,7 @@
 class QComboBox;
 class QListWidget;
 class QRadioButton;
+class QVBoxLayout;
 
 namespace quire::app {
 
@@ -27,6 +28,8 @@ public:
                       const kernel::ResourceSnapshot& runtime, const Choice& current,
                       QWidget* parent = nullptr);
     Choice choice() const;
+    // An explanation shown above the buttons (what a remote runtime cannot do).
+    void addExplanation(const QString& text);
 
     // "NVIDIA H200 ×2", "TPU v5e ×4": what the runtime has, for labels.
     static QString gpuSummary(const kernel::ResourceSnapshot& runtime);
@@ -36,6 +39,7 @@ private:
     void updateGpuList();
 
     QList<kernel::KernelSpec> m_specs;
+    QVBoxLayout* m_layout;
     QComboBox* m_kernel;
     QRadioButton* m_none;
     QRadioButton* m_gpu;

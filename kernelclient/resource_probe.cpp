@@ -85,6 +85,21 @@ std::optional<ResourceProbe::CpuTimes> ResourceProbe::parseProcStat(const QByteA
     return times;
 }
 
+std::optional<double> ResourceProbe::cpuPercent(const std::optional<CpuTimes>& before,
+                                                const std::optional<CpuTimes>& after) {
+    if (!before || !after || after->total <= before->total || after->busy < before->busy)
+        return std::nullopt;
+    const double busy = double(after->busy - before->busy);
+    return std::clamp(100.0 * busy / double(after->total - before->total), 0.0, 100.0);
+}
+
+void ResourceProbe::parseMeminfo(const QByteArray& text, ResourceSnapshot& s) {
+    s.memoryTotalBytes = meminfoBytes(text, "MemTotal");
+    const auto available = meminfoBytes(text, "MemAvailable");
+    if (s.memoryTotalBytes && available && *available <= *s.memoryTotalBytes)
+        s.memoryUsedBytes = *s.memoryTotalBytes - *available;
+}
+
 std::optional<ResourceProbe::CpuTimes> ResourceProbe::readCpu(int* cpuCount) const {
     return parseProcStat(readFile(QDir(m_options.root).filePath(QStringLiteral("proc/stat"))),
                          cpuCount);
@@ -97,11 +112,7 @@ ResourceSnapshot ResourceProbe::sample() {
     s.gpu = sampleGpus();
     s.tpus = scanTpus(m_options.root);
 
-    const QByteArray meminfo = readFile(root.filePath(QStringLiteral("proc/meminfo")));
-    s.memoryTotalBytes = meminfoBytes(meminfo, "MemTotal");
-    const auto available = meminfoBytes(meminfo, "MemAvailable");
-    if (s.memoryTotalBytes && available && *available <= *s.memoryTotalBytes)
-        s.memoryUsedBytes = *s.memoryTotalBytes - *available;
+    parseMeminfo(readFile(root.filePath(QStringLiteral("proc/meminfo"))), s);
 
     s.diskPath = QDir::cleanPath(QDir(m_options.diskPath).absolutePath());
     if (struct statvfs fs{}; statvfs(QFile::encodeName(s.diskPath).constData(), &fs) == 0) {
@@ -120,10 +131,7 @@ ResourceSnapshot ResourceProbe::sample() {
     const auto now = readCpu(&count);
     if (count > 0)
         s.cpuCount = count;
-    if (now && m_lastCpu && now->total > m_lastCpu->total && now->busy >= m_lastCpu->busy) {
-        const double busy = double(now->busy - m_lastCpu->busy);
-        s.cpuPercent = std::clamp(100.0 * busy / double(now->total - m_lastCpu->total), 0.0, 100.0);
-    }
+    s.cpuPercent = cpuPercent(m_lastCpu, now);
     m_lastCpu = now;
     m_sinceLastCpu.restart();
     return s;

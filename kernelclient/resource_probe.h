@@ -51,6 +51,11 @@ public:
     };
     // Parses /proc/stat text: the aggregate times and the number of "cpuN" lines.
     static std::optional<CpuTimes> parseProcStat(const QByteArray& text, int* cpuCount = nullptr);
+    // Busy share (0-100) between two readings; nullopt when they do not follow each other.
+    static std::optional<double> cpuPercent(const std::optional<CpuTimes>& before,
+                                            const std::optional<CpuTimes>& after);
+    // Sets memoryTotalBytes and memoryUsedBytes (MemTotal - MemAvailable) from /proc/meminfo.
+    static void parseMeminfo(const QByteArray& text, ResourceSnapshot& snapshot);
 
 private:
     std::optional<CpuTimes> readCpu(int* cpuCount) const;

@@ -57,6 +57,9 @@ nlohmann::ordered_json toJson(const ResourceSnapshot& s, const QString& runtime)
     Json accelerators = Json::array();
     for (const QString& a : s.accelerators())
         accelerators.push_back(a.toStdString());
+    Json notes = Json::array();
+    for (const QString& note : s.notes)
+        notes.push_back(note.toStdString());
     return {
         {"runtime", runtime.toStdString()},
         {"cpu", {{"count", orNull(s.cpuCount)}, {"percent", orNull(s.cpuPercent)}}},
@@ -68,7 +71,8 @@ nlohmann::ordered_json toJson(const ResourceSnapshot& s, const QString& runtime)
           {"used_bytes", orNull(s.diskUsedBytes)}}},
         {"gpus", std::move(gpus)},
         {"tpus", std::move(tpus)},
-        {"accelerators", std::move(accelerators)}};
+        {"accelerators", std::move(accelerators)},
+        {"notes", std::move(notes)}};
 }
 
 } // namespace quire::kernel

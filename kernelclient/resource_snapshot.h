@@ -55,13 +55,16 @@ struct ResourceSnapshot {
     std::optional<quint64> diskUsedBytes; // as df counts it: blocks - free blocks
     GpuInventory gpu;
     std::vector<TpuChip> tpus;
+    // What the user should know about how this was measured ("terminals are disabled on this
+    // server; sampled through the kernel"), one sentence each.
+    QStringList notes;
 
     // "GPU" and/or "TPU" when the runtime has them (the notebook metadata's `accelerator`).
     QStringList accelerators() const;
 };
 
 // The `quire resources --json` shape: {"runtime", "cpu", "memory", "disk", "gpus", "tpus",
-// "accelerators"}, null for every unknown value.
+// "accelerators", "notes"}, null for every unknown value.
 nlohmann::ordered_json toJson(const ResourceSnapshot& snapshot, const QString& runtime);
 
 } // namespace quire::kernel

@@ -26,49 +26,6 @@ bool usesAccelNodes(const QString& generation) {
     return generation == QLatin1String("v2/v3") || generation == QLatin1String("v4");
 }
 
-// "/dev/accel0", "/dev/accel1", ... (or "/dev/vfio/0", ...) that exist under `root`, in
-// numeric order.
-QStringList chipNodes(const QDir& root, bool accel) {
-    const QString folder = accel ? QStringLiteral("dev") : QStringLiteral("dev/vfio");
-    const QString prefix = accel ? QStringLiteral("accel") : QString();
-    QList<std::pair<int, QString>> numbered;
-    const QDir dir(root.filePath(folder));
-    for (const QString& name :
-         dir.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
-        if (!name.startsWith(prefix))
-            continue;
-        bool ok = false;
-        const int n = QStringView(name).mid(prefix.size()).toInt(&ok);
-        if (ok && n >= 0)
-            numbered.append({n, QLatin1Char('/') + folder + QLatin1Char('/') + name});
-    }
-    std::sort(numbered.begin(), numbered.end());
-    QStringList nodes;
-    for (const auto& entry : numbered)
-        nodes << entry.second;
-    return nodes;
-}
-
-// The chip node sysfs links to this PCI device, when it says: <dev>/accel/accelN for the accel
-// class, <dev>/iommu_group -> .../iommu_groups/N for VFIO.
-std::optional<QString> linkedNode(const QDir& root, const QString& deviceDir, bool accel) {
-    QString node;
-    if (accel) {
-        const QStringList names =
-            QDir(deviceDir + QStringLiteral("/accel"))
-                .entryList({QStringLiteral("accel*")}, QDir::AllEntries | QDir::System);
-        if (!names.isEmpty())
-            node = QStringLiteral("/dev/") + names.first();
-    } else {
-        const QFileInfo group(deviceDir + QStringLiteral("/iommu_group"));
-        if (group.isSymLink())
-            node = QStringLiteral("/dev/vfio/") + QFileInfo(group.symLinkTarget()).fileName();
-    }
-    if (node.isEmpty() || !QFileInfo::exists(root.filePath(node.mid(1))))
-        return std::nullopt;
-    return node;
-}
-
 } // namespace
 
 std::optional<QString> tpuGeneration(unsigned deviceId) {
@@ -88,30 +45,50 @@ std::optional<QString> tpuGeneration(unsigned deviceId) {
     }
 }
 
-std::vector<TpuChip> scanTpus(const QString& rootPath) {
-    const QDir root(rootPath);
-    const QDir pci(root.filePath(QStringLiteral("sys/bus/pci/devices")));
-    std::vector<TpuChip> chips;
-    // PCI addresses sort in bus order as text.
-    for (const QString& address : pci.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString dir = pci.filePath(address);
-        if (readNumber(dir + QStringLiteral("/vendor")) != kGoogleVendorId)
+QStringList tpuChipNodes(const QStringList& names, const QString& folder, const QString& prefix) {
+    QList<std::pair<int, QString>> numbered;
+    for (const QString& name : names) {
+        if (!name.startsWith(prefix))
             continue;
-        const auto id = readNumber(dir + QStringLiteral("/device"));
-        const auto generation = id ? tpuGeneration(*id) : std::nullopt;
+        bool ok = false;
+        const int n = QStringView(name).mid(prefix.size()).toInt(&ok);
+        if (ok && n >= 0)
+            numbered.append({n, folder + QLatin1Char('/') + name});
+    }
+    std::sort(numbered.begin(), numbered.end());
+    QStringList nodes;
+    for (const auto& entry : numbered)
+        nodes << entry.second;
+    return nodes;
+}
+
+std::vector<TpuChip> tpusFromFacts(const std::vector<PciDeviceFacts>& devices,
+                                   const QStringList& accelNodes, const QStringList& vfioNodes) {
+    std::vector<TpuChip> chips;
+    for (const PciDeviceFacts& d : devices) {
+        if (d.vendor != kGoogleVendorId)
+            continue;
+        const auto generation = d.device ? tpuGeneration(*d.device) : std::nullopt;
         if (!generation)
             continue; // gVNIC and other Google devices
         TpuChip chip;
         chip.index = int(chips.size());
         chip.generation = *generation;
-        chip.pciAddress = address;
-        chip.devicePath = linkedNode(root, dir, usesAccelNodes(*generation));
+        chip.pciAddress = d.address;
+        // The chip node sysfs links to this PCI device, when it says and the node exists.
+        const bool accel = usesAccelNodes(*generation);
+        const QString linked =
+            accel ? (d.accelName.isEmpty() ? QString() : QStringLiteral("/dev/") + d.accelName)
+                  : (d.iommuGroup.isEmpty() ? QString()
+                                            : QStringLiteral("/dev/vfio/") + d.iommuGroup);
+        if (!linked.isEmpty() && (accel ? accelNodes : vfioNodes).contains(linked))
+            chip.devicePath = linked;
         chips.push_back(std::move(chip));
     }
     // Chips sysfs did not link to a node get the remaining nodes of their kind in order, as
     // the driver numbers them in PCI order.
     for (const bool accel : {true, false}) {
-        QStringList free = chipNodes(root, accel);
+        QStringList free = accel ? accelNodes : vfioNodes;
         for (const TpuChip& chip : chips)
             if (chip.devicePath)
                 free.removeAll(*chip.devicePath);
@@ -121,6 +98,40 @@ std::vector<TpuChip> scanTpus(const QString& rootPath) {
         }
     }
     return chips;
+}
+
+std::vector<TpuChip> scanTpus(const QString& rootPath) {
+    const QDir root(rootPath);
+    const QDir pci(root.filePath(QStringLiteral("sys/bus/pci/devices")));
+    std::vector<PciDeviceFacts> devices;
+    // PCI addresses sort in bus order as text.
+    for (const QString& address : pci.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString dir = pci.filePath(address);
+        PciDeviceFacts d;
+        d.address = address;
+        d.vendor = readNumber(dir + QStringLiteral("/vendor"));
+        if (d.vendor != kGoogleVendorId)
+            continue;
+        d.device = readNumber(dir + QStringLiteral("/device"));
+        const QStringList accel =
+            QDir(dir + QStringLiteral("/accel"))
+                .entryList({QStringLiteral("accel*")}, QDir::AllEntries | QDir::System);
+        if (!accel.isEmpty())
+            d.accelName = accel.first();
+        const QFileInfo group(dir + QStringLiteral("/iommu_group"));
+        if (group.isSymLink())
+            d.iommuGroup = QFileInfo(group.symLinkTarget()).fileName();
+        devices.push_back(std::move(d));
+    }
+    const auto entries = [&root](const QString& folder) {
+        return QDir(root.filePath(folder))
+            .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+    };
+    return tpusFromFacts(
+        devices,
+        tpuChipNodes(entries(QStringLiteral("dev")), QStringLiteral("/dev"),
+                     QStringLiteral("accel")),
+        tpuChipNodes(entries(QStringLiteral("dev/vfio")), QStringLiteral("/dev/vfio"), {}));
 }
 
 } // namespace quire::kernel

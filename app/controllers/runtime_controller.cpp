@@ -1,11 +1,16 @@
 #include "runtime_controller.h"
 
 #include "app/app_settings.h"
+#include "app/controllers/view_controller.h"
 #include "app/desktop_notifier.h"
 #include "app/kernel_picker_dialog.h"
 #include "app/main_window.h"
 #include "app/notebook_kernel.h"
 #include "app/notebook_page.h"
+#include "app/remote_kernel_specs.h"
+#include "app/remote_resource_sampler.h"
+#include "app/remote_runtimes.h"
+#include "app/resource_dock.h"
 #include "app/runtime_inventory.h"
 #include "app/runtime_type_dialog.h"
 #include "app/warm_kernel_pool.h"
@@ -59,7 +64,8 @@ constexpr const char* BatchStartProperty = "quireBatchStartMs";
 
 RuntimeController::RuntimeController(MainWindow* window)
     : QObject(window), m_window(window), m_pool(new WarmKernelPool(this)),
-      m_notifier(new DesktopNotifier(this)), m_inventory(new RuntimeInventory({}, this)) {
+      m_notifier(new DesktopNotifier(this)), m_inventory(new RuntimeInventory({}, this)),
+      m_remote(new RemoteResourceSampler(this)) {
     QMenu* m = window->menu(MainWindow::Menu::Runtime);
     auto add = [this, m](const char* name, const QString& text, const QKeySequence& key, auto fn) {
         QAction* a = m->addAction(text);
@@ -115,6 +121,10 @@ RuntimeController::RuntimeController(MainWindow* window)
     window->statusBar()->addPermanentWidget(m_progress);
     window->statusBar()->addPermanentWidget(m_chip);
     window->statusBar()->addPermanentWidget(m_status);
+    if (ResourceDock* dock = window->views() ? window->views()->resources() : nullptr)
+        dock->setRemoteSampler(m_remote);
+    connect(m_remote, &RemoteResourceSampler::sampled, this, &RuntimeController::updateChip);
+    connect(m_remote, &RemoteResourceSampler::targetChanged, this, &RuntimeController::updateChip);
     connect(m_inventory, &RuntimeInventory::ready, this, [this] {
         updateChip();
         for (NotebookPage* page : m_window->pages())
@@ -152,8 +162,10 @@ void RuntimeController::hookPage(NotebookPage* page) {
     NotebookKernel* k = page->kernel();
     k->setWarmPool(m_pool);
     connect(k, &NotebookKernel::statusChanged, this, [this, page] {
-        if (page == m_page)
+        if (page == m_page) {
             updateStatus();
+            followRuntime();
+        }
     });
     connect(k, &NotebookKernel::kernelChoiceNeeded, this,
             [this, page](const QString& wanted) { chooseKernel(page, wanted); });
@@ -213,7 +225,16 @@ void RuntimeController::setCurrent(NotebookPage* page) {
         a->setEnabled(page != nullptr);
     m_progress->hide();
     updateStatus();
+    followRuntime();
     updateChip();
+}
+
+void RuntimeController::followRuntime() {
+    NotebookKernel* k = m_page ? m_page->kernel() : nullptr;
+    if (k)
+        m_remote->setTarget(k->runtimes(), k->runtimeId(), k->client());
+    else
+        m_remote->setTarget(nullptr, QString(), nullptr);
 }
 
 void RuntimeController::updateStatus() {
@@ -344,41 +365,20 @@ RuntimeTypeDialog::Choice currentChoice(NotebookPage* page,
     return c;
 }
 
-} // namespace
-
-void RuntimeController::changeRuntimeType(NotebookPage* page) {
-    if (!m_inventory->snapshot()) {
-        QPointer<NotebookPage> guard(page);
-        connect(
-            m_inventory, &RuntimeInventory::ready, this,
-            [this, guard] {
-                if (guard)
-                    changeRuntimeType(guard);
-            },
-            Qt::SingleShotConnection);
-        m_inventory->refresh();
-        return;
-    }
-    const kernel::ResourceSnapshot& runtime = *m_inventory->snapshot();
-    RuntimeTypeDialog dialog(kernel::KernelSpecStore().specs(), runtime,
-                             currentChoice(page, runtime), m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const RuntimeTypeDialog::Choice choice = dialog.choice();
-    const auto spec = kernel::KernelSpecStore().find(choice.specName);
-    if (!spec)
-        return;
-
-    // The notebook records it the way hosted notebooks do.
+// The notebook records the choice the way hosted notebooks do (kernelspec, accelerator,
+// colab.gpuType). Returns the chosen GPUs' UUIDs (or indexes) for CUDA_VISIBLE_DEVICES.
+QStringList recordChoice(NotebookPage* page, const kernel::KernelSpec& spec,
+                         const RuntimeTypeDialog::Choice& choice,
+                         const kernel::ResourceSnapshot& runtime) {
     auto* doc = page->document();
     editor::Json md = doc->metadata().is_object() ? doc->metadata() : editor::Json::object();
     const editor::Json before = md;
     editor::Json ks = md.value("kernelspec", editor::Json::object());
     if (!ks.is_object())
         ks = editor::Json::object();
-    ks["display_name"] = spec->displayName.toStdString();
-    ks["language"] = spec->language.toStdString();
-    ks["name"] = spec->name.toStdString();
+    ks["display_name"] = spec.displayName.toStdString();
+    ks["language"] = spec.language.toStdString();
+    ks["name"] = spec.name.toStdString();
     md["kernelspec"] = std::move(ks);
     editor::Json colab = md.value("colab", editor::Json::object());
     if (!colab.is_object())
@@ -417,6 +417,37 @@ void RuntimeController::changeRuntimeType(NotebookPage* page) {
         doc->setMetadata(std::move(md));
         doc->markDirty();
     }
+    return visible;
+}
+
+} // namespace
+
+void RuntimeController::changeRuntimeType(NotebookPage* page) {
+    if (!page->kernel()->runtimeId().isEmpty())
+        return changeRemoteRuntimeType(page);
+    if (!m_inventory->snapshot()) {
+        QPointer<NotebookPage> guard(page);
+        connect(
+            m_inventory, &RuntimeInventory::ready, this,
+            [this, guard] {
+                if (guard)
+                    changeRuntimeType(guard);
+            },
+            Qt::SingleShotConnection);
+        m_inventory->refresh();
+        return;
+    }
+    const kernel::ResourceSnapshot& runtime = *m_inventory->snapshot();
+    RuntimeTypeDialog dialog(kernel::KernelSpecStore().specs(), runtime,
+                             currentChoice(page, runtime), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const RuntimeTypeDialog::Choice choice = dialog.choice();
+    const auto spec = kernel::KernelSpecStore().find(choice.specName);
+    if (!spec)
+        return;
+
+    const QStringList visible = recordChoice(page, *spec, choice, runtime);
     // None and TPU hide the GPUs from CUDA; GPU shows the chosen ones.
     page->kernel()->setAcceleratorEnvironment(
         QJsonObject{{QStringLiteral("CUDA_VISIBLE_DEVICES"), visible.join(u',')}});
@@ -447,12 +478,89 @@ void RuntimeController::changeRuntimeType(NotebookPage* page) {
     }
 }
 
-void RuntimeController::updateChip() {
-    if (!m_page || !m_inventory->snapshot()) {
-        m_chip->setText(m_page ? tr("Local") : QString());
+void RuntimeController::changeRemoteRuntimeType(NotebookPage* page) {
+    QPointer<NotebookPage> guard(page);
+    if (!m_remote->latest() && m_remote->lastError().isEmpty()) {
+        // Measure first; the dialog follows the answer (or the error).
+        auto answered =
+            std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
+        auto again = [this, guard, answered] {
+            disconnect(answered->first);
+            disconnect(answered->second);
+            if (guard)
+                changeRemoteRuntimeType(guard);
+        };
+        answered->first = connect(m_remote, &RemoteResourceSampler::sampled, this, again);
+        answered->second = connect(m_remote, &RemoteResourceSampler::failed, this, again);
+        m_remote->requestOnce();
         return;
     }
-    const kernel::ResourceSnapshot& runtime = *m_inventory->snapshot();
+    RemoteKernelSpecs::fetch(
+        page->kernel()->runtimes(), page->kernel()->runtimeId(), page,
+        [this, guard](const QList<kernel::KernelSpec>& specs, const QString& error) {
+            if (!guard)
+                return;
+            NotebookPage* p = guard;
+            NotebookKernel* k = p->kernel();
+            if (specs.isEmpty()) {
+                QMessageBox box(QMessageBox::Warning, tr("Change Runtime Type"),
+                                tr("The kernels of %1 could not be listed.").arg(k->runtimeName()),
+                                QMessageBox::Ok, m_window);
+                box.setInformativeText(error.isEmpty() ? tr("The runtime has no kernels.") : error);
+                box.exec();
+                return;
+            }
+            kernel::ResourceSnapshot runtime =
+                m_remote->latest().value_or(kernel::ResourceSnapshot{});
+            if (!m_remote->latest())
+                runtime.gpu.unavailableReason = m_remote->lastError();
+            RuntimeTypeDialog dialog(specs, runtime, currentChoice(p, runtime), m_window);
+            dialog.addExplanation(
+                tr("%1 is a Jupyter Server: it starts kernels with its own environment, and only "
+                   "Kernel and Enterprise Gateways accept one per kernel. So Quire cannot hide "
+                   "GPUs from this kernel: the choice is recorded in the notebook, and the "
+                   "kernel sees every GPU of the server.")
+                    .arg(k->runtimeName()));
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            const RuntimeTypeDialog::Choice choice = dialog.choice();
+            const auto spec = std::find_if(specs.begin(), specs.end(), [&](const auto& s) {
+                return s.name == choice.specName;
+            });
+            if (spec == specs.end())
+                return;
+            const QString before = k->specName();
+            (void)recordChoice(p, *spec, choice, runtime);
+            p->messageBar()->dismiss();
+            updateChip();
+            if (!k->hasKernel() || spec->name == before)
+                return; // the next run starts the chosen kernel on the server
+            QMessageBox box(QMessageBox::Question, tr("Restart the runtime?"),
+                            tr("The kernel restarts as %1 on %2 at the next run. Variables will "
+                               "be lost; outputs stay in the notebook.")
+                                .arg(spec->displayName, k->runtimeName()),
+                            QMessageBox::Cancel, m_window);
+            QPushButton* yes = box.addButton(tr("Restart"), QMessageBox::AcceptRole);
+            box.setDefaultButton(yes);
+            box.exec();
+            if (box.clickedButton() == yes)
+                k->shutdown(); // the next run starts the notebook's (new) kernelspec there
+        });
+}
+
+void RuntimeController::updateChip() {
+    const QString remoteName = m_page ? m_page->kernel()->runtimeName() : QString();
+    const bool remote = m_page && !m_page->kernel()->runtimeId().isEmpty();
+    const std::optional<kernel::ResourceSnapshot>& known =
+        remote ? m_remote->latest() : m_inventory->snapshot();
+    const QString where = remote ? remoteName : tr("Local");
+    if (!m_page || !known) {
+        m_chip->setText(m_page ? where : QString());
+        if (remote)
+            m_remote->requestOnce(); // the chip says what the runtime has once it is measured
+        return;
+    }
+    const kernel::ResourceSnapshot& runtime = *known;
     const RuntimeTypeDialog::Choice c = currentChoice(m_page, runtime);
     QString accelerator = tr("CPU");
     if (c.accelerator == Accelerator::Gpu && !c.gpus.isEmpty()) {
@@ -465,7 +573,7 @@ void RuntimeController::updateChip() {
     } else if (c.accelerator == Accelerator::Tpu && !runtime.tpus.empty()) {
         accelerator = tr("TPU %1").arg(runtime.tpus.front().generation);
     }
-    m_chip->setText(tr("Local · %1").arg(accelerator));
+    m_chip->setText(tr("%1 · %2").arg(where, accelerator));
 }
 
 void RuntimeController::checkAcceleratorNotice(NotebookPage* page) {

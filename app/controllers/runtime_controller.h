@@ -15,6 +15,7 @@ class NotebookPage;
 class WarmKernelPool;
 class DesktopNotifier;
 class RuntimeInventory;
+class RemoteResourceSampler;
 
 // The Runtime menu (run cells, interrupt, restart, shut down), the kernel's name and state in
 // the status bar, Run all progress, the dead-kernel announcement, the kernel picker, and the
@@ -30,6 +31,8 @@ public:
     void setNotifyAfterMs(int ms) { m_notifyAfterMs = ms; }
     DesktopNotifier* notifier() const { return m_notifier; }
     RuntimeInventory* inventory() const { return m_inventory; }
+    // What the current notebook's remote runtime has (the chip and the Resource Monitor).
+    RemoteResourceSampler* remoteResources() const { return m_remote; }
     // Runtime → Change runtime type… for `page` (measures the runtime first when needed).
     void changeRuntimeType(NotebookPage* page);
 
@@ -48,6 +51,8 @@ private:
     void chooseKernel(NotebookPage* page, const QString& wanted);
     void onQueueFinished(NotebookPage* page, bool ok);
     void updateChip();
+    void followRuntime();
+    void changeRemoteRuntimeType(NotebookPage* page);
     void checkAcceleratorNotice(NotebookPage* page);
 
     MainWindow* m_window;
@@ -57,6 +62,7 @@ private:
     QLabel* m_status;
     QLabel* m_chip;
     RuntimeInventory* m_inventory;
+    RemoteResourceSampler* m_remote;
     QProgressBar* m_progress;
     QList<QAction*> m_pageActions;
     QAction* m_interrupt = nullptr;

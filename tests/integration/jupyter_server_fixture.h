@@ -58,6 +58,7 @@ public:
     QString certFile, keyFile; // both set: https
     QStringList extraArgs;
     QHash<QString, QString> environment; // set for the server (and its terminals and kernels)
+    QStringList pathPrepend; // folders put first in the server's PATH (its kernels inherit it)
 
     bool start(QString* error) {
         if (!m_root.isValid() || !m_config.isValid()) {
@@ -85,6 +86,9 @@ public:
         env.insert(QStringLiteral("JUPYTER_RUNTIME_DIR"), m_config.path() + "/runtime");
         for (auto it = environment.cbegin(); it != environment.cend(); ++it)
             env.insert(it.key(), it.value());
+        if (!pathPrepend.isEmpty())
+            env.insert(QStringLiteral("PATH"),
+                       (pathPrepend + QStringList{env.value("PATH")}).join(QLatin1Char(':')));
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         // Ends with the test even when the test crashes (no orphaned servers).

@@ -87,8 +87,8 @@ Json checkSnapshot(const Result& r) {
     std::vector<std::string> keys;
     for (const auto& item : json.items())
         keys.push_back(item.key());
-    const std::vector<std::string> expectedKeys = {"runtime", "cpu",  "memory",      "disk",
-                                                   "gpus",    "tpus", "accelerators"};
+    const std::vector<std::string> expectedKeys = {"runtime", "cpu",  "memory",       "disk",
+                                                   "gpus",    "tpus", "accelerators", "notes"};
     if (keys != expectedKeys) {
         qWarning() << "keys:" << r.out;
         return nullptr;
@@ -119,9 +119,9 @@ private:
 void TestResourcesCli::help() {
     Result r = runQuire({QStringLiteral("resources"), QStringLiteral("--help")}, m_work.path(), {});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: quire resources [--json]\n")),
+    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: quire resources [--json] [--runtime URL]\n")),
              qPrintable(r.out));
-    QVERIFY(!r.out.contains(QStringLiteral("--runtime")));
+    QVERIFY(r.out.contains(QStringLiteral("\n--runtime URL measures a Jupyter Server")));
     r = runQuire({QStringLiteral("--help")}, m_work.path(), {});
     QVERIFY2(r.out.contains(QStringLiteral("\n  resources  show the CPUs, memory, disk, GPUs and "
                                            "TPUs of this machine\n")),
@@ -129,11 +129,11 @@ void TestResourcesCli::help() {
 }
 
 void TestResourcesCli::unknownOption() {
-    const Result r = runQuire(
-        {QStringLiteral("resources"), QStringLiteral("--runtime"), QStringLiteral("colab")},
-        m_work.path(), {});
+    const Result r =
+        runQuire({QStringLiteral("resources"), QStringLiteral("--remote"), QStringLiteral("colab")},
+                 m_work.path(), {});
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("unknown option --runtime")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("unknown option --remote")), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
 }
 

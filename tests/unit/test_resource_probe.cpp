@@ -495,7 +495,7 @@ void TestResourceProbe::jsonShape() {
                  R"("memory_used_bytes":null,"memory_total_bytes":null,"temperature_c":null,)"
                  R"("power_w":null,"power_limit_w":null,"sm_clock_mhz":null,"processes":null}],)"
                  R"("tpus":[{"index":0,"generation":"v4","device_path":null}],)"
-                 R"("accelerators":["GPU","TPU"]})"));
+                 R"("accelerators":["GPU","TPU"],"notes":[]})"));
 }
 
 QTEST_GUILESS_MAIN(TestResourceProbe)
