@@ -33,6 +33,9 @@ NotebookKernel::NotebookKernel(editor::NotebookDocument* document, QObject* pare
       m_executor(std::make_unique<editor::CellExecutor>(document, windowPolicy())) {}
 
 NotebookKernel::~NotebookKernel() {
+    // The client's transport reports its closing while it goes: nobody hears of it (listeners
+    // may be half destroyed with the window).
+    blockSignals(true);
     m_executor.reset(); // before the client it follows
 }
 

@@ -222,23 +222,6 @@ Run &apos;quire COMMAND --help&apos; for the options of a command.
         <translation>이 컴퓨터의 CPU, 메모리, 디스크, GPU, TPU 표시</translation>
     </message>
     <message>
-        <source>Usage: quire resources [--json]
-
-Prints what the local runtime has: the number of CPUs and how busy they are
-(measured over 0.2 seconds), memory, the disk holding the current folder, NVIDIA
-GPUs with their processes (through the driver&apos;s NVML library, else nvidia-smi)
-and Google TPUs (from /sys and /dev). --json prints one JSON object instead;
-a value that cannot be measured is null there and N/A in the text.
-</source>
-        <translation>사용법: quire resources [--json]
-
-로컬 런타임의 자원을 출력합니다: CPU 개수와 사용률(0.2초 동안 측정), 메모리,
-현재 폴더가 있는 디스크, NVIDIA GPU와 그 프로세스(드라이버의 NVML 라이브러리,
-없으면 nvidia-smi로), Google TPU(/sys와 /dev에서). --json을 주면 JSON 객체 하나를
-출력하며, 측정할 수 없는 값은 JSON에서 null, 텍스트에서 N/A입니다.
-</translation>
-    </message>
-    <message>
         <source>N/A</source>
         <translation>N/A</translation>
     </message>
@@ -296,12 +279,6 @@ a value that cannot be measured is null there and N/A in the text.
         <source>  processes: %1
 </source>
         <translation>  프로세스: %1
-</translation>
-    </message>
-    <message>
-        <source>Runtime: local
-</source>
-        <translation>런타임: 로컬
 </translation>
     </message>
     <message>
@@ -401,6 +378,62 @@ Quire 창에서 수락한 것이 아니면 거부합니다. 실행이 끝나면 
     <message>
         <source>--runtime needs a server URL</source>
         <translation>--runtime에는 서버 URL이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Usage: quire resources [--json] [--runtime URL]
+
+Prints what the local runtime has: the number of CPUs and how busy they are
+(measured over 0.2 seconds), memory, the disk holding the current folder, NVIDIA
+GPUs with their processes (through the driver&apos;s NVML library, else nvidia-smi)
+and Google TPUs (from /sys and /dev). --json prints one JSON object instead;
+a value that cannot be measured is null there and N/A in the text.
+
+--runtime URL measures a Jupyter Server instead: a script in one of its terminals
+(CPU measured over 0.5 seconds, the disk holding the server&apos;s root folder,
+nvidia-smi on the server). Where the server has terminals disabled, a python3
+kernel is started there to measure from inside it, and deleted afterwards. The
+token comes from the URL&apos;s ?token= or the QUIRE_RUNTIME_TOKEN environment
+variable, as for &apos;quire run --runtime&apos;.
+</source>
+        <translation>사용법: quire resources [--json] [--runtime URL]
+
+로컬 런타임의 자원을 출력합니다: CPU 개수와 사용률(0.2초 동안 측정), 메모리,
+현재 폴더가 있는 디스크, NVIDIA GPU와 그 프로세스(드라이버의 NVML 라이브러리,
+없으면 nvidia-smi로), Google TPU(/sys와 /dev에서). --json을 주면 JSON 객체
+하나를 출력하며, 측정할 수 없는 값은 JSON에서 null, 텍스트에서 N/A입니다.
+
+--runtime URL을 주면 대신 Jupyter Server를 측정합니다: 서버의 터미널 하나에서
+스크립트를 실행합니다(CPU는 0.5초 동안 측정, 서버 루트 폴더가 있는 디스크,
+서버의 nvidia-smi). 서버에서 터미널이 꺼져 있으면 python3 커널을 시작해 그 안에서
+측정한 뒤 삭제합니다. 토큰은 &apos;quire run --runtime&apos;과 같이 URL의 ?token= 또는
+QUIRE_RUNTIME_TOKEN 환경 변수에서 가져옵니다.
+</translation>
+    </message>
+    <message>
+        <source>Runtime: %1
+</source>
+        <translation>런타임: %1
+</translation>
+    </message>
+    <message>
+        <source>Note: %1
+</source>
+        <translation>참고: %1
+</translation>
+    </message>
+    <message>
+        <source>quire resources: error: %1
+</source>
+        <translation>quire resources: 오류: %1
+</translation>
+    </message>
+    <message>
+        <source>the python3 kernel did not start</source>
+        <translation>python3 커널이 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot measure %1: %2</source>
+        <translation>%1을(를) 측정할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -711,6 +744,38 @@ Quire 창에서 수락한 것이 아니면 거부합니다. 실행이 끝나면 
     <message>
         <source>nvidia-smi lists no GPU</source>
         <translation>nvidia-smi에 GPU가 없습니다</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s kernel has stopped</source>
+        <translation>노트북의 커널이 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>the kernel stopped before it answered</source>
+        <translation>커널이 응답하기 전에 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>the kernel could not run the probe: %1</source>
+        <translation>커널이 측정 코드를 실행하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s answer to the probe was not understood</source>
+        <translation>측정 코드에 대한 커널의 응답을 이해할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>terminals are disabled on this server; sampled through the kernel</source>
+        <translation>이 서버는 터미널이 꺼져 있어 커널을 통해 측정했습니다</translation>
+    </message>
+    <message>
+        <source>Terminals are disabled on this server and sampling through the kernel failed: %1.</source>
+        <translation>이 서버는 터미널이 꺼져 있고, 커널을 통한 측정도 실패했습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Terminals are disabled on this server; its resources can be sampled through the notebook&apos;s kernel once it runs.</source>
+        <translation>이 서버는 터미널이 꺼져 있습니다. 노트북의 커널이 실행되면 커널을 통해 자원을 측정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>nvidia-smi is not installed on this runtime</source>
+        <translation>이 런타임에는 nvidia-smi가 설치되어 있지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1910,14 @@ SHA-256 지문:
         <source>TPU %1: %2, %3</source>
         <translation>TPU %1: %2, %3</translation>
     </message>
+    <message>
+        <source>Cannot measure %1: %2</source>
+        <translation>%1을(를) 측정할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Remote runtime</source>
+        <translation>원격 런타임</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::RuntimeController</name>
@@ -2015,10 +2088,6 @@ SHA-256 지문:
         <translation>TPU %1</translation>
     </message>
     <message>
-        <source>Local · %1</source>
-        <translation>로컬 · %1</translation>
-    </message>
-    <message>
         <source>This notebook asks for a GPU, but this runtime has none.</source>
         <translation>이 노트북은 GPU를 요구하지만 이 런타임에는 GPU가 없습니다.</translation>
     </message>
@@ -2053,6 +2122,26 @@ SHA-256 지문:
     <message>
         <source>reconnecting…</source>
         <translation>다시 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>The kernels of %1 could not be listed.</source>
+        <translation>%1의 커널 목록을 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The runtime has no kernels.</source>
+        <translation>런타임에 커널이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a Jupyter Server: it starts kernels with its own environment, and only Kernel and Enterprise Gateways accept one per kernel. So Quire cannot hide GPUs from this kernel: the choice is recorded in the notebook, and the kernel sees every GPU of the server.</source>
+        <translation>%1은(는) Jupyter Server입니다. 서버는 자체 환경으로 커널을 시작하며, 커널마다 환경을 받을 수 있는 것은 Kernel Gateway와 Enterprise Gateway뿐입니다. 그래서 Quire는 이 커널에서 GPU를 숨길 수 없습니다. 선택은 노트북에 기록되고, 커널은 서버의 모든 GPU를 봅니다.</translation>
+    </message>
+    <message>
+        <source>The kernel restarts as %1 on %2 at the next run. Variables will be lost; outputs stay in the notebook.</source>
+        <translation>다음 실행 때 커널이 %2에서 %1(으)로 다시 시작됩니다. 변수는 사라지고 출력은 노트북에 남습니다.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
