@@ -1,4 +1,6 @@
 // `quire kernels` and `quire run` end to end, with nbclient (python3-nbclient) as the reference.
+#include "common/run_process.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,28 +15,13 @@ QString python() {
     return qEnvironmentVariable("QUIRE_PYTHON", QStringLiteral("/usr/bin/python3"));
 }
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
+using Result = quire::test::ProcessResult;
 
 Result runProcess(const QString& program, const QStringList& args, int timeoutMs = 120000) {
-    QProcess p;
-    p.start(program, args);
-    Result r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return quire::test::runProcess(program, args, {{}, {}, timeoutMs});
 }
 
-Result quire(const QStringList& args, int timeoutMs = 120000) {
+Result runQuire(const QStringList& args, int timeoutMs = 120000) {
     return runProcess(QStringLiteral(QUIRE_BIN), args, timeoutMs);
 }
 
@@ -99,11 +86,11 @@ class TestKernelCli : public QObject {
 
 private slots:
     void kernelsLists() {
-        const Result table = quire({QStringLiteral("kernels")});
+        const Result table = runQuire({QStringLiteral("kernels")});
         QCOMPARE(table.code, 0);
         QVERIFY2(table.out.contains(QLatin1String("python3")), qPrintable(table.out));
         QVERIFY(table.out.contains(QLatin1String("/usr/share/jupyter/kernels/python3")));
-        const Result json = quire({QStringLiteral("kernels"), QStringLiteral("--json")});
+        const Result json = runQuire({QStringLiteral("kernels"), QStringLiteral("--json")});
         QCOMPARE(json.code, 0);
         const auto specs = QJsonDocument::fromJson(json.out.toUtf8())
                                .object()[QStringLiteral("kernelspecs")]
@@ -133,8 +120,8 @@ private slots:
             QStringLiteral("'ünïcödé ✓'"),
         };
         writeNotebook(path("in.ipynb"), cells);
-        const Result run = quire({QStringLiteral("run"), path("in.ipynb"),
-                                  QStringLiteral("--output"), path("out.ipynb")});
+        const Result run = runQuire({QStringLiteral("run"), path("in.ipynb"),
+                                     QStringLiteral("--output"), path("out.ipynb")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const Result cmp =
             runProcess(python(), {QStringLiteral("-c"), QString::fromUtf8(kCompareScript),
@@ -142,12 +129,12 @@ private slots:
         QVERIFY2(cmp.code == 0, qPrintable(cmp.out + cmp.err));
         QVERIFY2(cmp.out.contains(QLatin1String("True")), qPrintable(cmp.out));
         // quire check agrees the result is a valid notebook
-        QCOMPARE(quire({QStringLiteral("check"), path("out.ipynb")}).code, 0);
+        QCOMPARE(runQuire({QStringLiteral("check"), path("out.ipynb")}).code, 0);
     }
 
     void errorStopsTheRun() {
         writeNotebook(path("err.ipynb"), {QStringLiteral("1/0"), QStringLiteral("print('after')")});
-        const Result run = quire({QStringLiteral("run"), path("err.ipynb")});
+        const Result run = runQuire({QStringLiteral("run"), path("err.ipynb")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("ZeroDivisionError")), qPrintable(run.err));
         const Result check = runProcess(
@@ -164,22 +151,22 @@ private slots:
         writeNotebook(path("allow.ipynb"),
                       {QStringLiteral("raise ValueError('x')"), QStringLiteral("print('after')")},
                       {QStringLiteral("raises-exception"), QString()});
-        QCOMPARE(quire({QStringLiteral("run"), path("allow.ipynb")}).code, 0);
+        QCOMPARE(runQuire({QStringLiteral("run"), path("allow.ipynb")}).code, 0);
         writeNotebook(path("allow2.ipynb"),
                       {QStringLiteral("raise ValueError('x')"), QStringLiteral("print('after')")});
-        QCOMPARE(
-            quire({QStringLiteral("run"), path("allow2.ipynb"), QStringLiteral("--allow-errors")})
-                .code,
-            0);
+        QCOMPARE(runQuire({QStringLiteral("run"), path("allow2.ipynb"),
+                           QStringLiteral("--allow-errors")})
+                     .code,
+                 0);
         writeNotebook(path("skip.ipynb"), {QStringLiteral("raise ValueError('x')")},
                       {QStringLiteral("skip-execution")});
-        QCOMPARE(quire({QStringLiteral("run"), path("skip.ipynb")}).code, 0);
+        QCOMPARE(runQuire({QStringLiteral("run"), path("skip.ipynb")}).code, 0);
     }
 
     void kernelDeathFails() {
         writeNotebook(path("die.ipynb"),
                       {QStringLiteral("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")});
-        const Result run = quire({QStringLiteral("run"), path("die.ipynb")});
+        const Result run = runQuire({QStringLiteral("run"), path("die.ipynb")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("kernel died")), qPrintable(run.err));
     }
@@ -188,8 +175,8 @@ private slots:
         writeNotebook(path("slow.ipynb"), {QStringLiteral("import time\ntime.sleep(20)")});
         QElapsedTimer t;
         t.start();
-        const Result run = quire({QStringLiteral("run"), path("slow.ipynb"),
-                                  QStringLiteral("--timeout"), QStringLiteral("1")});
+        const Result run = runQuire({QStringLiteral("run"), path("slow.ipynb"),
+                                     QStringLiteral("--timeout"), QStringLiteral("1")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("did not finish within 1 seconds")),
                  qPrintable(run.err));
@@ -198,8 +185,8 @@ private slots:
 
     void unknownKernelFails() {
         writeNotebook(path("k.ipynb"), {QStringLiteral("1")});
-        const Result run = quire({QStringLiteral("run"), path("k.ipynb"),
-                                  QStringLiteral("--kernel"), QStringLiteral("nosuchkernel")});
+        const Result run = runQuire({QStringLiteral("run"), path("k.ipynb"),
+                                     QStringLiteral("--kernel"), QStringLiteral("nosuchkernel")});
         QCOMPARE(run.code, 1);
         QVERIFY(run.err.contains(QLatin1String("nosuchkernel")));
     }

@@ -1,5 +1,6 @@
 // `quire run --runtime URL` against a real Jupyter Server: outputs saved as for a local run,
 // and the kernel and session it started deleted afterwards, also after an error or a timeout.
+#include "common/run_process.h"
 #include "jupyter_server_fixture.h"
 
 #include <QFile>
@@ -14,27 +15,10 @@ using namespace quire::kernel::test;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
+using Result = quire::test::ProcessResult;
 
 Result runQuire(const QStringList& args, const QProcessEnvironment& env = {}) {
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    p.start(QStringLiteral(QUIRE_BIN), args);
-    Result r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return quire::test::runProcess(QStringLiteral(QUIRE_BIN), args, {env, {}, 120000});
 }
 
 void writeNotebook(const QString& path, const QStringList& sources) {

@@ -2,6 +2,7 @@
 // can be checked against this machine): through one terminal kept open, through the kernel
 // where the server has terminals disabled, and `quire resources --runtime URL` end to end. The
 // server's PATH starts with tests/fakes, so its nvidia-smi is the stand-in with recorded values.
+#include "common/run_process.h"
 #include "common/test_files.h"
 #include "jupyter_server_fixture.h"
 #include "kernelclient/jupyter_server.h"
@@ -80,31 +81,13 @@ void checkMachine(const ResourceSnapshot& s) {
     QVERIFY(s.accelerators().contains(QStringLiteral("GPU")));
 }
 
-struct CliResult {
-    int code = -1;
-    QString out, err;
-};
+using CliResult = quire::test::ProcessResult;
 
 CliResult runQuire(const QStringList& args, const QString& token = {}) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    QProcessEnvironment env = quire::test::englishEnvironment();
     if (!token.isNull())
         env.insert(QStringLiteral("QUIRE_RUNTIME_TOKEN"), token);
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(QUIRE_BIN), args);
-    CliResult r;
-    if (!p.waitForFinished(90000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return quire::test::runProcess(QStringLiteral(QUIRE_BIN), args, {env, {}, 90000});
 }
 
 } // namespace

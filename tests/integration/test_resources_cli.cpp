@@ -1,5 +1,6 @@
 // `quire resources` end to end: the real binary, with a stand-in libnvidia-ml.so.1 found
 // through LD_LIBRARY_PATH, a stand-in nvidia-smi found through PATH, or neither.
+#include "common/run_process.h"
 #include "common/test_files.h"
 
 #include <QDir>
@@ -15,36 +16,17 @@ using Json = nlohmann::json;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
+using Result = quire::test::ProcessResult;
 
 // Runs quire in `workDir` with PATH and LD_LIBRARY_PATH as given (null: unchanged), in English.
 Result runQuire(const QStringList& args, const QString& workDir, const QString& path,
                 const QString& libraryPath = QString()) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = quire::test::englishEnvironment();
     if (!path.isNull())
         env.insert(QStringLiteral("PATH"), path);
     if (!libraryPath.isNull())
         env.insert(QStringLiteral("LD_LIBRARY_PATH"), libraryPath);
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(QUIRE_BIN), args);
-    Result r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return quire::test::runProcess(QStringLiteral(QUIRE_BIN), args, {env, workDir, 60000});
 }
 
 // LD_LIBRARY_PATH with `dir` first.
