@@ -42,7 +42,8 @@ GpuCard::GpuCard(QWidget* parent) : QGroupBox(parent) {
     form->addRow(m_noProcesses);
 }
 
-void GpuCard::update(const kernel::GpuDevice& gpu, const ResourceHistory& history, qint64 now) {
+void GpuCard::update(const kernel::GpuDevice& gpu, const ResourceHistory& history, qint64 now,
+                     qint64 ownKernelPid) {
     const QLocale locale;
     const QString name = gpu.name.value_or(ResourceDock::notAvailable());
     setTitle(tr("GPU %1: %2").arg(gpu.index).arg(name));
@@ -88,11 +89,19 @@ void GpuCard::update(const kernel::GpuDevice& gpu, const ResourceHistory& histor
         m_processes->setRowCount(int(gpu.processes->size()));
         int row = 0;
         for (const kernel::GpuProcess& p : *gpu.processes) {
-            auto* pid = new QTableWidgetItem(QString::number(p.pid));
+            const bool own = ownKernelPid > 0 && qint64(p.pid) == ownKernelPid;
+            auto* pid = new QTableWidgetItem(own ? tr("%1 (this notebook)").arg(p.pid)
+                                                 : QString::number(p.pid));
             auto* used = new QTableWidgetItem(
                 p.usedMemoryBytes ? locale.formattedDataSize(qint64(*p.usedMemoryBytes), 1)
                                   : ResourceDock::notAvailable());
             used->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (own) {
+                QFont bold = m_processes->font();
+                bold.setBold(true);
+                pid->setFont(bold);
+                used->setFont(bold);
+            }
             m_processes->setItem(row, 0, pid);
             m_processes->setItem(row, 1, used);
             ++row;

@@ -20,7 +20,9 @@ class GpuCard : public QGroupBox {
 public:
     explicit GpuCard(QWidget* parent = nullptr);
 
-    void update(const kernel::GpuDevice& gpu, const ResourceHistory& history, qint64 now);
+    // `ownKernelPid`: the current notebook's kernel, highlighted in the process table (0: none).
+    void update(const kernel::GpuDevice& gpu, const ResourceHistory& history, qint64 now,
+                qint64 ownKernelPid = 0);
 
     QProgressBar* utilizationBar() const { return m_utilization; }
     QProgressBar* memoryBar() const { return m_memory; }

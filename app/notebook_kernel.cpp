@@ -4,6 +4,7 @@
 #include "editor/execution/cell_executor.h"
 #include "editor/model/notebook_document.h"
 #include "kernelclient/jupyter_server.h"
+#include "kernelclient/local_kernel_launcher.h"
 #include "kernelclient/remote_kernel_starter.h"
 #include "remote_runtimes.h"
 #include "warm_kernel_pool.h"
@@ -197,6 +198,12 @@ void NotebookKernel::setRuntime(RemoteRuntimes* runtimes, const QString& runtime
     m_spec.reset();
     m_shutDown = false;
     emit statusChanged();
+}
+
+qint64 NotebookKernel::localPid() const {
+    auto* launcher =
+        m_client ? qobject_cast<kernel::LocalKernelLauncher*>(m_client->host()) : nullptr;
+    return launcher ? launcher->processId() : 0;
 }
 
 bool NotebookKernel::isReconnecting() const {

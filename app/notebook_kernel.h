@@ -70,6 +70,8 @@ public:
     QString runtimeName() const; // "" for the local runtime
     // A remote kernel is being started (the cells asked for wait for it).
     bool isConnecting() const { return m_connecting; }
+    // The local kernel's process id (0 when there is none, or it runs on a remote runtime).
+    qint64 localPid() const;
     // The remote runtime's socket dropped and is being reconnected (outputs are replayed).
     bool isReconnecting() const;
 

@@ -118,7 +118,7 @@ ResourceDock::ResourceDock(const QString& diskPath, QWidget* parent)
     render({});
 
     connect(m_sampler, &ResourceSampler::sampled, this, &ResourceDock::render);
-    // Sampling costs nothing while the dock is closed or behind another tab.
+    // Sampling costs nothing while neither the dock nor the indicator shows it.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         m_visible = visible;
         updateActive();
@@ -169,11 +169,17 @@ void ResourceDock::followRuntime() {
     updateActive();
 }
 
+void ResourceDock::setIndicatorShown(bool shown) {
+    m_indicatorShown = shown;
+    updateActive();
+}
+
 void ResourceDock::updateActive() {
     const bool remote = showsRemoteRuntime();
-    m_sampler->setActive(m_visible && !remote);
+    const bool wanted = m_visible || m_indicatorShown;
+    m_sampler->setActive(wanted && !remote);
     if (m_remote)
-        m_remote->setActive(m_visible && remote);
+        m_remote->setActive(wanted && remote);
 }
 
 void ResourceDock::showSnapshot(const kernel::ResourceSnapshot& snapshot, qint64 msecs) {
@@ -209,7 +215,7 @@ void ResourceDock::render(const kernel::ResourceSnapshot& s) {
         m_cards << card;
     }
     for (size_t i = 0; i < gpus.size(); ++i)
-        m_cards[qsizetype(i)]->update(gpus[i], history, now);
+        m_cards[qsizetype(i)]->update(gpus[i], history, now, m_kernelPid);
     m_gpuReason->setVisible(gpus.empty());
     const QString reason =
         s.gpu.unavailableReason.isEmpty() ? tr("No GPU information yet.") : s.gpu.unavailableReason;

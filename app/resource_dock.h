@@ -33,6 +33,11 @@ public:
     // Follows the runtime `remote` samples when it has one (else the local runtime).
     void setRemoteSampler(RemoteResourceSampler* remote);
     bool showsRemoteRuntime() const;
+    // The RAM / disk indicator at the top right is on screen: sampling goes on while the dock
+    // is closed.
+    void setIndicatorShown(bool shown);
+    // The current notebook's local kernel (0: none), highlighted in the GPU process tables.
+    void setKernelPid(qint64 pid) { m_kernelPid = pid; }
     // Records and shows a snapshot as if the sampler had taken it at `msecs` (tests feed their
     // own snapshots through here).
     void showSnapshot(const kernel::ResourceSnapshot& snapshot,
@@ -58,6 +63,8 @@ private:
     ResourceSampler* m_sampler;
     RemoteResourceSampler* m_remote = nullptr;
     bool m_visible = false;
+    bool m_indicatorShown = false;
+    qint64 m_kernelPid = 0;
     QGroupBox* m_host;
     QLabel* m_note;
     QProgressBar* m_cpu;

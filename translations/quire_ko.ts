@@ -1368,6 +1368,10 @@ QUIRE_RUNTIME_TOKEN 환경 변수에서 가져옵니다.
         <source>No processes are using this GPU.</source>
         <translation>이 GPU를 사용하는 프로세스가 없습니다.</translation>
     </message>
+    <message>
+        <source>%1 (this notebook)</source>
+        <translation>%1 (이 노트북)</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::HelpController</name>
@@ -1917,6 +1921,25 @@ SHA-256 지문:
     <message>
         <source>Remote runtime</source>
         <translation>원격 런타임</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::ResourceIndicator</name>
+    <message>
+        <source>Disk</source>
+        <translation>디스크</translation>
+    </message>
+    <message>
+        <source>Memory and disk of the runtime</source>
+        <translation>런타임의 메모리와 디스크</translation>
+    </message>
+    <message>
+        <source>RAM: %1
+Disk: %2
+Click for the Resource Monitor</source>
+        <translation>RAM: %1
+디스크: %2
+클릭하면 리소스 모니터가 열립니다</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,11 @@
 #include "app/app_settings.h"
 #include "app/command_palette.h"
 #include "app/main_window.h"
+#include "app/notebook_kernel.h"
 #include "app/notebook_page.h"
 #include "app/resource_dock.h"
+#include "app/resource_indicator.h"
+#include "app/resource_sampler.h"
 #include "app/settings_dialog.h"
 #include "app/theme.h"
 #include "app/toc_dock.h"
@@ -45,6 +48,25 @@ ViewController::ViewController(MainWindow* window) : QObject(window), m_window(w
     v->addAction(resources);
     connect(window, &MainWindow::currentPageChanged, m_resources,
             [this, notebookFolder] { m_resources->setDiskPath(notebookFolder()); });
+    // RAM and disk at the top right; a click opens the monitor.
+    m_indicator = new ResourceIndicator(window);
+    window->menuBar()->setCornerWidget(m_indicator, Qt::TopRightCorner);
+    connect(m_resources->sampler(), &ResourceSampler::sampled, m_indicator,
+            &ResourceIndicator::showSnapshot);
+    connect(m_indicator, &ResourceIndicator::clicked, this, [this] {
+        m_resources->show();
+        m_resources->raise();
+    });
+    m_resources->setIndicatorShown(true);
+    // The current notebook's kernel is the highlighted row of the GPU process tables.
+    auto followKernel = [this] {
+        const NotebookPage* p = m_window->currentPage();
+        m_resources->setKernelPid(p ? p->kernel()->localPid() : 0);
+    };
+    connect(window, &MainWindow::currentPageChanged, this, followKernel);
+    connect(window, &MainWindow::pageAdded, this, [this, followKernel](NotebookPage* page) {
+        connect(page->kernel(), &NotebookKernel::statusChanged, this, followKernel);
+    });
     QAction* lines = v->addAction(tr("&Line Numbers"));
     lines->setObjectName(QStringLiteral("view.lineNumbers"));
     lines->setCheckable(true);

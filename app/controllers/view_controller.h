@@ -8,6 +8,7 @@ namespace quire::app {
 class CommandPalette;
 class MainWindow;
 class ResourceDock;
+class ResourceIndicator;
 class SettingsDialog;
 class TocDock;
 
@@ -19,6 +20,7 @@ public:
     explicit ViewController(MainWindow* window);
     TocDock* toc() const { return m_toc; }
     ResourceDock* resources() const { return m_resources; }
+    ResourceIndicator* resourceIndicator() const { return m_indicator; }
     void showSettings();
     void showCommandPalette();
     SettingsDialog* settingsDialog() const; // the one open, else nullptr
@@ -28,6 +30,7 @@ private:
     MainWindow* m_window;
     TocDock* m_toc;
     ResourceDock* m_resources;
+    ResourceIndicator* m_indicator;
     QPointer<SettingsDialog> m_settings;
     QPointer<CommandPalette> m_palette;
 };

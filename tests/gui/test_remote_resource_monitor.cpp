@@ -15,6 +15,7 @@
 #include "app/remote_resource_sampler.h"
 #include "app/remote_runtimes.h"
 #include "app/resource_dock.h"
+#include "app/resource_indicator.h"
 #include "app/resource_sampler.h"
 #include "app/runtime_type_dialog.h"
 #include "editor/model/notebook_document.h"
@@ -128,8 +129,13 @@ private slots:
         QCOMPARE(remote->probeRuns(), before + 1);
         QCOMPARE(remote->intervalMs(), 3000);
 
-        // Hidden: no more samples.
+        // The RAM / disk indicator at the top right shows the remote runtime too.
+        auto* indicator = w.views()->resourceIndicator();
+        QTRY_VERIFY(indicator->toolTip().contains(QStringLiteral("GiB")));
+        // Dock hidden: the indicator keeps sampling; with the indicator gone too, no more samples.
         dock->hide();
+        QVERIFY(remote->isActive());
+        dock->setIndicatorShown(false);
         QTRY_VERIFY(!remote->isActive());
         const int hidden = remote->probeRuns();
         QTest::qWait(3500);

@@ -2,10 +2,13 @@
 // shows), GPU cards from a synthetic two-GPU snapshot (unknown values read "N/A"), the history
 // rings (growing, capped), sampling only while the dock is visible, and the interval setting.
 #include "app/app_settings.h"
+#include "app/controllers/view_controller.h"
 #include "app/gpu_card.h"
 #include "app/history_chart.h"
+#include "app/main_window.h"
 #include "app/resource_dock.h"
 #include "app/resource_history.h"
+#include "app/resource_indicator.h"
 #include "app/resource_sampler.h"
 #include "app/settings_dialog.h"
 #include "app/theme.h"
@@ -14,6 +17,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -74,6 +78,23 @@ kernel::ResourceSnapshot twoGpus(int step) {
 class TestResourceDock : public QObject {
     Q_OBJECT
 private slots:
+    // RAM and disk at the top right of the window, sampled while the dock is closed; a click
+    // opens the Resource Monitor.
+    void indicatorInTheWindow() {
+        app::MainWindow w;
+        w.show();
+        app::ResourceIndicator* indicator = w.views()->resourceIndicator();
+        QCOMPARE(w.menuBar()->cornerWidget(Qt::TopRightCorner), indicator);
+        QVERIFY(!w.views()->resources()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->memoryBar()->value() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->diskBar()->value() > 0, 10000);
+        QVERIFY2(indicator->toolTip().contains(QStringLiteral("RAM: ")) &&
+                     !indicator->toolTip().contains(app::ResourceDock::notAvailable()),
+                 qPrintable(indicator->toolTip()));
+        QTest::mouseClick(indicator, Qt::LeftButton);
+        QTRY_VERIFY(w.views()->resources()->isVisible());
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         AppSettings::instance().setResourceIntervalMs(250);
@@ -134,8 +155,13 @@ private slots:
         QCOMPARE(h.size(ResourceHistory::gpuUtilization(1)), 5);
         QCOMPARE(dock.hostChart()->pointCount(0), 5);
         QCOMPARE(a->chart()->pointCount(0), 5);
+        // The current notebook's kernel stands out in the process table.
+        dock.setKernelPid(4242);
         dock.showSnapshot(twoGpus(5));
         QCOMPARE(a->chart()->pointCount(1), 6);
+        QVERIFY(a->processTable()->item(0, 0)->text().contains(QStringLiteral("this notebook")));
+        QVERIFY(a->processTable()->item(0, 0)->font().bold());
+        QVERIFY(!a->processTable()->item(1, 0)->font().bold());
 
         // Back to one GPU: one card; none: the reason shows again.
         auto one = twoGpus(6);
