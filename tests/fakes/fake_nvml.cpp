@@ -8,7 +8,8 @@
 // with FAKE_NVML_LEGACY an old driver's library that has only the unversioned functions.
 // To show which function a reader used, the unversioned GetMemoryInfo counts reserved memory
 // as used (as the real one does), and in the modern library only _v3 lists processes.
-// FAKE_NVML_INIT_RESULT=<code> makes nvmlInit fail with that code.
+// FAKE_NVML_INIT_RESULT=<code> makes nvmlInit fail with that code. FAKE_NVML_LOST_GPU=<index>
+// makes that GPU lost from then on (GPU_IS_LOST), as when it falls off the bus mid-run.
 #include <cstdlib>
 #include <cstring>
 
@@ -47,6 +48,7 @@ constexpr int kUninitialized = 1;
 constexpr int kInvalidArgument = 2;
 constexpr int kNotSupported = 3;
 constexpr int kInsufficientSize = 7;
+constexpr int kGpuIsLost = 15;
 constexpr int kArgumentVersionMismatch = 25;
 constexpr unsigned long long kMiB = 1024ULL * 1024ULL;
 constexpr unsigned long long kValueNotAvailable = ~0ULL;
@@ -108,6 +110,9 @@ int handle(unsigned index, void** device) {
         return kUninitialized;
     if (index >= kGpuCount || !device)
         return kInvalidArgument;
+    if (const char* lost = std::getenv("FAKE_NVML_LOST_GPU");
+        lost && *lost && unsigned(std::atoi(lost)) == index)
+        return kGpuIsLost;
     *device = &g_gpus[index];
     return kSuccess;
 }

@@ -89,6 +89,7 @@ private slots:
     void nvmlInitFailures_data();
     void nvmlInitFailures();
     void nvmlMissing();
+    void nvmlGpuLostMidRun();
     void nvidiaSmiParsing();
     void nvidiaSmiQuery();
     void nvidiaSmiFailures();
@@ -175,6 +176,23 @@ void TestResourceProbe::nvmlMissing() {
     QVERIFY(!nvml.isReady());
     QCOMPARE(nvml.error(), QStringLiteral("no NVIDIA driver found on this runtime"));
     QVERIFY(!nvml.devices());
+}
+
+// A GPU that falls off the bus between two samples: still listed, nothing known about it
+// (N/A everywhere), the other GPU unaffected, no crash.
+void TestResourceProbe::nvmlGpuLostMidRun() {
+    NvmlLibrary nvml({kModernNvml});
+    QVERIFY(nvml.isReady());
+    auto before = nvml.devices();
+    QVERIFY(before && before->size() == 2);
+    QVERIFY((*before)[1].name.has_value());
+    EnvGuard lost("FAKE_NVML_LOST_GPU", "1");
+    auto after = nvml.devices();
+    QVERIFY(after && after->size() == 2);
+    QCOMPARE((*after)[1].index, 1);
+    QVERIFY(!(*after)[1].name && !(*after)[1].memoryTotalBytes && !(*after)[1].utilizationPercent);
+    QVERIFY((*after)[0].name.has_value());
+    QVERIFY((*after)[0].memoryTotalBytes.has_value());
 }
 
 void TestResourceProbe::nvidiaSmiParsing() {
