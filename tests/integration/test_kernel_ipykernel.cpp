@@ -134,7 +134,8 @@ private slots:
         // (seen once in CI under load: no display_data reached the request; say what did)
         QString seen;
         for (const Message& m : run->iopub)
-            seen += QString::fromStdString(m.msgType()) + QLatin1Char(' ');
+            seen += QString::fromUtf8(m.msgType().data(), qsizetype(m.msgType().size())) +
+                    QLatin1Char(' ');
         QVERIFY2(shown, qPrintable(QStringLiteral("finished=%1 outcome=%2 iopub: %3")
                                        .arg(run->finished)
                                        .arg(int(run->outcome))
