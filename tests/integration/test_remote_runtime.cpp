@@ -269,7 +269,9 @@ private slots:
         QVERIFY(result);
         QCOMPARE_STR(result->content["data"]["text/plain"].get<std::string>(), "42");
 
-        run = execute(*client, QStringLiteral("1/0"));
+        ExecuteOptions keepGoing; // stop_on_error would let ipykernel abort the next request
+        keepGoing.stopOnError = false;
+        run = execute(*client, QStringLiteral("1/0"), keepGoing);
         QVERIFY(run->finished);
         QCOMPARE_STR(run->status(), "error");
         QCOMPARE_STR(run->reply.value("ename", ""), "ZeroDivisionError");
