@@ -1,0 +1,143 @@
+#include "editor/render/html_output_view.h"
+
+#include "editor/render/web_output_document.h"
+#include "editor/render/web_output_page.h"
+#include "editor/render/web_view_pool.h"
+
+#include <QPaintEvent>
+#include <QPainter>
+#include <QWebEngineView>
+#include <cmath>
+
+namespace quire::editor {
+
+namespace {
+
+// Shown before the page has measured itself (one line of text).
+constexpr int kPendingHeight = 24;
+
+} // namespace
+
+HtmlOutputView::HtmlOutputView(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+HtmlOutputView::~HtmlOutputView() {
+    WebViewPool::instance().release(this);
+}
+
+void HtmlOutputView::setHtml(const QString& html, bool trusted) {
+    const bool hadView = m_view;
+    releaseWebView();
+    m_body = html;
+    m_trusted = trusted;
+    m_measured = false;
+    m_measuredWidth = -1;
+    if (hadView)
+        ensureWebView();
+    updateGeometry();
+    update();
+}
+
+void HtmlOutputView::setScript(const QString& script) {
+    setHtml(javascriptOutputBody(script), true);
+}
+
+WebOutputPage* HtmlOutputView::page() const {
+    return m_view ? static_cast<WebOutputPage*>(m_view->page()) : nullptr;
+}
+
+bool HtmlOutputView::isOnScreen() const {
+    return isVisible() && !visibleRegion().isEmpty();
+}
+
+void HtmlOutputView::releaseWebView() {
+    if (!m_view)
+        return;
+    WebViewPool::instance().release(this);
+    delete m_view;
+    m_view = nullptr;
+    m_loaded = false;
+    update();
+}
+
+void HtmlOutputView::ensureWebView() {
+    if (m_view)
+        return;
+    WebViewPool::instance().acquire(this);
+    m_view = new QWebEngineView(this);
+    m_view->setContextMenuPolicy(Qt::NoContextMenu); // the output area's menu applies
+    auto* page = new WebOutputPage(m_trusted, m_view);
+    page->setBackgroundColor(palette().color(QPalette::Base));
+    m_view->setPage(page);
+    connect(page, &QWebEnginePage::contentsSizeChanged, this, &HtmlOutputView::contentsSizeChanged);
+    connect(page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        m_loaded = true;
+        emit loadFinished(ok);
+    });
+    placeWebView();
+    m_view->show();
+    page->showDocument(webOutputDocument(m_body, palette(), font()));
+}
+
+void HtmlOutputView::placeWebView() {
+    if (!m_view)
+        return;
+    // A page is never shorter than its view, so it is measured in a 1 px high view when the
+    // width changes; afterwards the view is as tall as the content.
+    if (m_measuredWidth != width()) {
+        m_measuredWidth = width();
+        m_view->setGeometry(0, 0, width(), 1);
+        return;
+    }
+    m_view->setGeometry(0, 0, width(), m_measured ? std::max(1, m_contentHeight) : 1);
+}
+
+void HtmlOutputView::contentsSizeChanged(const QSizeF& size) {
+    const int h = int(std::ceil(size.height()));
+    if (m_measured && h == m_contentHeight && m_view && m_view->height() == h)
+        return;
+    const bool changed = !m_measured || h != m_contentHeight;
+    m_measured = true;
+    m_contentHeight = h;
+    placeWebView();
+    if (changed) {
+        updateGeometry();
+        emit contentHeightChanged(h);
+    }
+}
+
+int HtmlOutputView::heightForWidth(int) const {
+    return m_measured ? m_contentHeight : kPendingHeight;
+}
+
+QSize HtmlOutputView::sizeHint() const {
+    return QSize(400, heightForWidth(400));
+}
+
+void HtmlOutputView::paintEvent(QPaintEvent* event) {
+    QPainter painter(this);
+    painter.fillRect(event->rect(), palette().color(QPalette::Base));
+    if (m_view) {
+        WebViewPool::instance().touch(this);
+        return;
+    }
+    // First painted (or painted again after a release): the page comes right after.
+    if (!m_creationQueued) {
+        m_creationQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_creationQueued = false;
+                if (isOnScreen())
+                    ensureWebView();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void HtmlOutputView::resizeEvent(QResizeEvent*) {
+    placeWebView();
+}
+
+} // namespace quire::editor
