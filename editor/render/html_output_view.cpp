@@ -4,9 +4,11 @@
 #include "editor/render/web_output_page.h"
 #include "editor/render/web_view_pool.h"
 
+#include <QCoreApplication>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QWebEngineView>
+#include <QWheelEvent>
 #include <cmath>
 
 namespace quire::editor {
@@ -67,17 +69,27 @@ void HtmlOutputView::ensureWebView() {
     WebViewPool::instance().acquire(this);
     m_view = new QWebEngineView(this);
     m_view->setContextMenuPolicy(Qt::NoContextMenu); // the output area's menu applies
+    m_view->installEventFilter(this);                // to watch the widget that takes its input
     auto* page = new WebOutputPage(m_trusted, m_view);
-    page->setBackgroundColor(palette().color(QPalette::Base));
     m_view->setPage(page);
     connect(page, &QWebEnginePage::contentsSizeChanged, this, &HtmlOutputView::contentsSizeChanged);
     connect(page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+        if (QWidget* input = m_view->focusProxy())
+            input->installEventFilter(this);
         m_loaded = true;
         emit loadFinished(ok);
     });
     placeWebView();
     m_view->show();
-    page->showDocument(webOutputDocument(m_body, palette(), font()));
+    loadDocument();
+}
+
+void HtmlOutputView::loadDocument() {
+    m_document = webOutputDocument(m_body, palette(), font());
+    if (auto* p = page()) {
+        p->setBackgroundColor(palette().color(QPalette::Base));
+        p->showDocument(m_document);
+    }
 }
 
 void HtmlOutputView::placeWebView() {
@@ -138,6 +150,47 @@ void HtmlOutputView::paintEvent(QPaintEvent* event) {
 
 void HtmlOutputView::resizeEvent(QResizeEvent*) {
     placeWebView();
+}
+
+bool HtmlOutputView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && event->type() == QEvent::ChildAdded) {
+        if (auto* child = qobject_cast<QWidget*>(static_cast<QChildEvent*>(event)->child()))
+            child->installEventFilter(this);
+        return false;
+    }
+    // The page never scrolls vertically (it is as tall as its content): vertical wheel turns
+    // belong to the notebook around it. Sideways ones stay for wide tables; Ctrl+wheel too.
+    if (event->type() == QEvent::Wheel && watched != m_view) {
+        auto* wheel = static_cast<QWheelEvent*>(event);
+        const QPoint delta = wheel->angleDelta();
+        if (std::abs(delta.y()) > std::abs(delta.x()) &&
+            !(wheel->modifiers() & Qt::ControlModifier)) {
+            // Sent events do not travel up by themselves: offer it to each ancestor in turn.
+            const QPoint local =
+                static_cast<QWidget*>(watched)->mapTo(this, wheel->position().toPoint());
+            for (QWidget* w = parentWidget(); w; w = w->isWindow() ? nullptr : w->parentWidget()) {
+                QWheelEvent forwarded(mapTo(w, local), wheel->globalPosition(), wheel->pixelDelta(),
+                                      delta, wheel->buttons(), wheel->modifiers(), wheel->phase(),
+                                      wheel->inverted(), wheel->source());
+                QCoreApplication::sendEvent(w, &forwarded); // handlers ignore what they do not take
+                if (forwarded.isAccepted())
+                    break;
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void HtmlOutputView::changeEvent(QEvent* event) {
+    // The page's colours and font are the notebook's: a theme change reloads it.
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) && m_view &&
+        webOutputDocument(m_body, palette(), font()) != m_document) {
+        m_measuredWidth = -1;
+        placeWebView();
+        loadDocument();
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace quire::editor

@@ -53,12 +53,16 @@ signals:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void contentsSizeChanged(const QSizeF& size);
     void placeWebView();
+    void loadDocument();
 
     QString m_body;
+    QString m_document; // m_body as loaded, in the palette and font it was made for
     bool m_trusted = false;
     QWebEngineView* m_view = nullptr;
     int m_contentHeight = 0;

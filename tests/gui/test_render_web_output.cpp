@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineView>
+#include <QWheelEvent>
 
 using namespace quire::editor;
 
@@ -324,6 +326,48 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_browser.urls.size(), 1, 5000);
         QCOMPARE(m_browser.urls.first(), QUrl("https://example.org/docs"));
         QCOMPARE(view->page()->url().scheme(), QString("data"));
+    }
+
+    void wheelOverAnOutputScrollsTheNotebook() {
+        QScrollArea scroll;
+        scroll.resize(500, 300);
+        auto* column = new QWidget;
+        auto* layout = new QVBoxLayout(column);
+        auto* area = new OutputArea;
+        area->setOutputs(Json::array({htmlOutput(QStringLiteral("<p>short output</p>"))}));
+        layout->addWidget(area);
+        layout->addSpacing(2000);
+        scroll.setWidget(column);
+        scroll.setWidgetResizable(true);
+        scroll.show();
+        auto* view = qobject_cast<HtmlOutputView*>(area->outputView(0));
+        QVERIFY(view);
+        QVERIFY(waitLoaded(view));
+        QWidget* input = view->webView()->focusProxy();
+        QVERIFY(input);
+        const QPoint at(20, 5);
+        QWheelEvent wheel(at, input->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(input, &wheel);
+        // The page cannot scroll, so the wheel reaches the notebook around it.
+        QTRY_VERIFY_WITH_TIMEOUT(scroll.verticalScrollBar()->value() > 0, 5000);
+    }
+
+    void pageFollowsTheNotebookPalette() {
+        HtmlOutputView view;
+        view.resize(300, 100);
+        view.setHtml(QStringLiteral("<p>text</p>"), false);
+        view.show();
+        view.ensureWebView();
+        QVERIFY(waitLoaded(&view));
+        const QString background =
+            QStringLiteral("getComputedStyle(document.body).backgroundColor");
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(20, 30, 40));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        view.setPalette(dark);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluate(view.page(), background).toString(),
+                                  QString("rgb(20, 30, 40)"), 5000);
     }
 
     void poolReleasesViewsOffScreen() {
