@@ -4,7 +4,9 @@
 #include "editor/render/web_output_page.h"
 #include "editor/render/web_view_pool.h"
 
+#include <QContextMenuEvent>
 #include <QCoreApplication>
+#include <QMenu>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QWebEngineView>
@@ -68,8 +70,14 @@ void HtmlOutputView::ensureWebView() {
         return;
     WebViewPool::instance().acquire(this);
     m_view = new QWebEngineView(this);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu); // the output area's menu applies
-    m_view->installEventFilter(this);                // to watch the widget that takes its input
+    // The output area's menu, not the browser's (Back, Reload, View Source, ...).
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QContextMenuEvent menu(QContextMenuEvent::Mouse, m_view->mapTo(this, pos),
+                               m_view->mapToGlobal(pos));
+        QCoreApplication::sendEvent(this, &menu); // the output area watches its views' menus
+    });
+    m_view->installEventFilter(this); // to watch the widget that takes its input
     auto* page = new WebOutputPage(m_trusted, m_view);
     m_view->setPage(page);
     connect(page, &QWebEnginePage::contentsSizeChanged, this, &HtmlOutputView::contentsSizeChanged);
@@ -103,6 +111,18 @@ void HtmlOutputView::placeWebView() {
         return;
     }
     m_view->setGeometry(0, 0, width(), m_measured ? std::max(1, m_contentHeight) : 1);
+}
+
+void HtmlOutputView::addContextActions(QMenu& menu, const QPoint&) {
+    WebOutputPage* p = page();
+    if (!p || !p->hasSelection())
+        return;
+    // The text outputs' "Copy" (one translation for both).
+    QAction* copy =
+        menu.addAction(QCoreApplication::translate("quire::editor::TextOutputView", "Copy"));
+    copy->setShortcut(QKeySequence::Copy);
+    connect(copy, &QAction::triggered, p, [p] { p->triggerAction(QWebEnginePage::Copy); });
+    menu.addSeparator();
 }
 
 void HtmlOutputView::contentsSizeChanged(const QSizeF& size) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "editor/render/output_view_actions.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -16,7 +18,8 @@ class WebOutputPage;
 // page's content at its width (QWebEnginePage::contentsSize, which needs no script), so
 // the notebook scrolls, never the page; wide content scrolls sideways inside the page.
 // Pages run scripts only for trusted outputs; see WebOutputPage for what they may not do.
-class HtmlOutputView : public QWidget {
+// A right click inside the page opens the output area's context menu, like other outputs.
+class HtmlOutputView : public QWidget, public OutputViewActions {
     Q_OBJECT
 
 public:
@@ -41,6 +44,9 @@ public:
     void releaseWebView();
     // Makes the web view now instead of at the first paint.
     void ensureWebView();
+
+    // Copy (the page's selection), before the output area's own actions.
+    void addContextActions(QMenu& menu, const QPoint& pos) override;
 
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;

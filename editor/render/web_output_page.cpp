@@ -27,6 +27,15 @@ QPointer<QWebEngineProfile>& profileSlot() {
 
 } // namespace
 
+void WebOutputPage::prepareProcessModel() {
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (flags.contains("--renderer-process-limit"))
+        return;
+    flags += QByteArrayLiteral(flags.isEmpty() ? "" : " ") +
+             QByteArrayLiteral("--renderer-process-limit=4");
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+}
+
 QWebEngineProfile* WebOutputPage::sharedProfile() {
     QPointer<QWebEngineProfile>& profile = profileSlot();
     if (!profile) {
@@ -75,6 +84,10 @@ bool WebOutputPage::acceptNavigationRequest(const QUrl& url, NavigationType type
         m_expectingOwnLoad = false;
         return true;
     }
+    // A link to an anchor in the page itself.
+    if (isMainFrame && type == NavigationTypeLinkClicked && url.hasFragment() &&
+        url.adjusted(QUrl::RemoveFragment) == this->url().adjusted(QUrl::RemoveFragment))
+        return true;
     // Frames inside the output may show inline content only.
     if (!isMainFrame && (url.scheme() == u"data" || url.toString() == u"about:blank" ||
                          url.toString() == u"about:srcdoc"))
@@ -88,8 +101,31 @@ bool WebOutputPage::acceptNavigationRequest(const QUrl& url, NavigationType type
     return false;
 }
 
+namespace {
+
+// Stands in for the window a target="_blank" link asks for: the link goes to the system
+// browser and the stand-in goes away without loading anything.
+class LinkCatcher : public QWebEnginePage {
+public:
+    LinkCatcher(QWebEngineProfile* profile, QObject* parent) : QWebEnginePage(profile, parent) {
+        settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
+    }
+
+protected:
+    bool acceptNavigationRequest(const QUrl& url, NavigationType type, bool) override {
+        if (type == NavigationTypeLinkClicked && opensInBrowser(url))
+            QDesktopServices::openUrl(url);
+        else
+            qCInfo(lcWebOutput) << "refused a new window for" << url.toDisplayString().left(200);
+        deleteLater();
+        return false;
+    }
+};
+
+} // namespace
+
 QWebEnginePage* WebOutputPage::createWindow(WebWindowType) {
-    return nullptr; // no pop-ups; target="_blank" links do nothing for now
+    return new LinkCatcher(profile(), this);
 }
 
 void WebOutputPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString& message,

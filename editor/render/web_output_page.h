@@ -18,6 +18,11 @@ class WebOutputPage : public QWebEnginePage {
 public:
     WebOutputPage(bool trusted, QObject* parent = nullptr);
 
+    // Call before QtWebEngine starts (before the QApplication): output pages share a few
+    // renderer processes instead of one each (Chromium's --renderer-process-limit, added to
+    // QTWEBENGINE_CHROMIUM_FLAGS unless the user set a limit there).
+    static void prepareProcessModel();
+
     // The one off-the-record profile all output pages share (no disk cache, cookies or
     // storage), with its request guard. Made on first use, owned by the application.
     static QWebEngineProfile* sharedProfile();

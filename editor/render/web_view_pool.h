@@ -32,7 +32,7 @@ private:
     void makeRoom(int free, const HtmlOutputView* keep);
 
     QList<HtmlOutputView*> m_live; // least recently shown first
-    int m_capacity = 24;
+    int m_capacity = 16;
 };
 
 } // namespace quire::editor

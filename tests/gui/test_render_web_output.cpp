@@ -17,6 +17,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
+#include <QMenu>
 #include <QProcess>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -312,9 +313,13 @@ private slots:
     void linksOpenInTheSystemBrowser() {
         OutputArea area;
         area.resize(500, 300);
-        area.setOutputs(Json::array(
-            {htmlOutput(QStringLiteral("<a id=\"l\" href=\"https://example.org/docs\" "
-                                       "style=\"display:block;height:60px\">docs</a>"))}));
+        area.setOutputs(Json::array({htmlOutput(
+            QStringLiteral("<a id=\"l\" href=\"https://example.org/docs\" "
+                           "style=\"display:block;height:60px\">docs</a>"
+                           "<a href=\"#end\" style=\"display:block;height:40px\">to the end</a>"
+                           "<a href=\"https://example.org/tab\" target=\"_blank\" "
+                           "style=\"display:block;height:40px\">tab</a>"
+                           "<p id=\"end\">end</p>"))}));
         area.show();
         auto* view = qobject_cast<HtmlOutputView*>(area.outputView(0));
         QVERIFY(view);
@@ -326,6 +331,35 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_browser.urls.size(), 1, 5000);
         QCOMPARE(m_browser.urls.first(), QUrl("https://example.org/docs"));
         QCOMPARE(view->page()->url().scheme(), QString("data"));
+        // An anchor in the page stays in the page; a target="_blank" link goes to the browser.
+        QTest::mouseClick(input, Qt::LeftButton, {}, QPoint(20, 80));
+        QTRY_COMPARE_WITH_TIMEOUT(view->page()->url().fragment(), QString("end"), 5000);
+        QTest::mouseClick(input, Qt::LeftButton, {}, QPoint(20, 120));
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser.urls.size(), 2, 5000);
+        QCOMPARE(m_browser.urls.last(), QUrl("https://example.org/tab"));
+        QCOMPARE(view->page()->url().scheme(), QString("data"));
+    }
+
+    void rightClickShowsTheOutputMenu() {
+        OutputArea area;
+        area.resize(500, 200);
+        area.setOutputs(
+            Json::array({htmlOutput(QStringLiteral("<p style=\"height:80px\">select me</p>"))}));
+        area.show();
+        auto* view = qobject_cast<HtmlOutputView*>(area.outputView(0));
+        QVERIFY(view);
+        QVERIFY(waitLoaded(view));
+        evaluate(view->page(), QStringLiteral("getSelection().selectAllChildren(document.body)"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->page()->hasSelection(), 5000);
+        QMenu menu;
+        area.fillContextMenu(menu, 0, QPoint(10, 10));
+        QStringList texts;
+        for (QAction* a : menu.actions())
+            texts << a->text();
+        QCOMPARE(texts.first(), QString("Copy"));
+        QVERIFY2(texts.contains(QStringLiteral("Copy Output")), qPrintable(texts.join(u'|')));
+        // The browser's own menu is off; a right click asks the output area instead.
+        QCOMPARE(view->webView()->contextMenuPolicy(), Qt::CustomContextMenu);
     }
 
     void wheelOverAnOutputScrollsTheNotebook() {
@@ -413,6 +447,7 @@ int main(int argc, char** argv) {
     // Chromium refuses to start its sandbox as root (CI containers).
     if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX"))
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    WebOutputPage::prepareProcessModel();
     QApplication app(argc, argv);
     TestRenderWebOutput test;
     return QTest::qExec(&test, argc, argv);
