@@ -37,7 +37,7 @@ void installTranslations(QApplication& app) {
 } // namespace
 
 int runGui(int argc, char** argv) {
-    editor::WebOutputPage::prepareProcessModel();
+    editor::WebOutputPage::prepareEngine();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Quire"));
     QApplication::setOrganizationName(QStringLiteral("Quire"));

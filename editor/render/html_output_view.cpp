@@ -178,6 +178,9 @@ bool HtmlOutputView::eventFilter(QObject* watched, QEvent* event) {
             child->installEventFilter(this);
         return false;
     }
+    if ((event->type() == QEvent::MouseButtonRelease || event->type() == QEvent::KeyPress) &&
+        watched != m_view && page())
+        page()->noteUserInput();
     // The page never scrolls vertically (it is as tall as its content): vertical wheel turns
     // belong to the notebook around it. Sideways ones stay for wide tables; Ctrl+wheel too.
     if (event->type() == QEvent::Wheel && watched != m_view) {

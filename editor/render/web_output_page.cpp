@@ -27,12 +27,14 @@ QPointer<QWebEngineProfile>& profileSlot() {
 
 } // namespace
 
-void WebOutputPage::prepareProcessModel() {
+void WebOutputPage::prepareEngine() {
     QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
-    if (flags.contains("--renderer-process-limit"))
-        return;
-    flags += QByteArrayLiteral(flags.isEmpty() ? "" : " ") +
-             QByteArrayLiteral("--renderer-process-limit=4");
+    const auto add = [&](const QByteArray& name, const QByteArray& value) {
+        if (!flags.contains(name))
+            flags += (flags.isEmpty() ? "" : " ") + name + '=' + value;
+    };
+    add("--renderer-process-limit", "4");
+    add("--force-webrtc-ip-handling-policy", "disable_non_proxied_udp");
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
 }
 
@@ -92,7 +94,10 @@ bool WebOutputPage::acceptNavigationRequest(const QUrl& url, NavigationType type
     if (!isMainFrame && (url.scheme() == u"data" || url.toString() == u"about:blank" ||
                          url.toString() == u"about:srcdoc"))
         return true;
-    if (type == NavigationTypeLinkClicked && isMainFrame && opensInBrowser(url))
+    // Chromium calls a script's own location change a link click too: only one right after
+    // the user clicked in the page counts.
+    if (type == NavigationTypeLinkClicked && isMainFrame && hadRecentUserInput() &&
+        opensInBrowser(url))
         QDesktopServices::openUrl(url);
     else
         qCInfo(lcWebOutput) << "refused a navigation from an output page:"
@@ -104,28 +109,33 @@ bool WebOutputPage::acceptNavigationRequest(const QUrl& url, NavigationType type
 namespace {
 
 // Stands in for the window a target="_blank" link asks for: the link goes to the system
-// browser and the stand-in goes away without loading anything.
+// browser and the stand-in goes away without loading anything. Only right after the user
+// clicked in the page: a script's own window.open() opens nothing.
 class LinkCatcher : public QWebEnginePage {
 public:
-    LinkCatcher(QWebEngineProfile* profile, QObject* parent) : QWebEnginePage(profile, parent) {
+    LinkCatcher(WebOutputPage* opener)
+        : QWebEnginePage(opener->profile(), opener), m_opener(opener) {
         settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
     }
 
 protected:
-    bool acceptNavigationRequest(const QUrl& url, NavigationType type, bool) override {
-        if (type == NavigationTypeLinkClicked && opensInBrowser(url))
+    bool acceptNavigationRequest(const QUrl& url, NavigationType, bool) override {
+        if (m_opener->hadRecentUserInput() && opensInBrowser(url))
             QDesktopServices::openUrl(url);
         else
             qCInfo(lcWebOutput) << "refused a new window for" << url.toDisplayString().left(200);
         deleteLater();
         return false;
     }
+
+private:
+    WebOutputPage* m_opener;
 };
 
 } // namespace
 
 QWebEnginePage* WebOutputPage::createWindow(WebWindowType) {
-    return new LinkCatcher(profile(), this);
+    return new LinkCatcher(this);
 }
 
 void WebOutputPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString& message,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWebEnginePage>
 
 class QWebEngineProfile;
@@ -18,10 +19,11 @@ class WebOutputPage : public QWebEnginePage {
 public:
     WebOutputPage(bool trusted, QObject* parent = nullptr);
 
-    // Call before QtWebEngine starts (before the QApplication): output pages share a few
-    // renderer processes instead of one each (Chromium's --renderer-process-limit, added to
-    // QTWEBENGINE_CHROMIUM_FLAGS unless the user set a limit there).
-    static void prepareProcessModel();
+    // Call before QtWebEngine starts (before the QApplication). Adds Chromium switches to
+    // QTWEBENGINE_CHROMIUM_FLAGS (each unless the user set it there): output pages share a few
+    // renderer processes instead of one each, and WebRTC sends no UDP of its own (the one way
+    // out of a page the request guard does not see).
+    static void prepareEngine();
 
     // The one off-the-record profile all output pages share (no disk cache, cookies or
     // storage), with its request guard. Made on first use, owned by the application.
@@ -31,6 +33,12 @@ public:
     bool isTrusted() const { return m_trusted; }
     // Loads `document` (a whole HTML document) as this page's own content.
     void showDocument(const QString& document);
+    // The user clicked or typed in the page (its view reports it): for the next second a link
+    // it follows (or a new window it asks for, target="_blank") opens in the system browser.
+    void noteUserInput() { m_lastInput.start(); }
+    bool hadRecentUserInput() const {
+        return m_lastInput.isValid() && m_lastInput.elapsed() < 1000;
+    }
 
 signals:
     // A navigation this page refused (a link click too, after handing it to the browser).
@@ -45,6 +53,7 @@ protected:
 private:
     bool m_trusted = false;
     bool m_expectingOwnLoad = false;
+    QElapsedTimer m_lastInput;
 };
 
 } // namespace quire::editor

@@ -25,6 +25,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 #include <QVBoxLayout>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
@@ -110,6 +111,7 @@ class TestRenderWebOutput : public QObject {
 
     QTemporaryDir m_downloads;
     QTcpServer m_server; // the "network" pages must never reach
+    QUdpSocket m_udp;    // and its UDP side (a WebRTC STUN server)
     UrlSink m_browser;
 
     // Everything the malicious output tries; `marker` is where a script would leave a trace.
@@ -125,20 +127,33 @@ class TestRenderWebOutput : public QObject {
                    "document.getElementById('marker').textContent = 'script ran';"
                    "fetch('%1/fetch').catch(function () {});"
                    "fetch('file://%2').catch(function () {});"
+                   "try { new WebSocket('%3/socket'); } catch (e) {}"
+                   "try { new EventSource('%1/events'); } catch (e) {}"
+                   "try { navigator.sendBeacon('%1/beacon', 'x'); } catch (e) {}"
+                   "try { var x = new XMLHttpRequest(); x.open('GET', '%1/xhr'); x.send(); } catch "
+                   "(e) {}"
+                   "try { var pc = new RTCPeerConnection({iceServers: [{urls: "
+                   "'stun:127.0.0.1:%4'}]});"
+                   " pc.createDataChannel('x');"
+                   " pc.createOffer().then(function (o) { return pc.setLocalDescription(o); }); } "
+                   "catch (e) {}"
                    "var a = document.createElement('a'); a.href = 'data:text/plain,pwned';"
                    "a.download = 'pwned.txt'; document.body.appendChild(a); a.click();"
                    "window.open('%1/popup');"
                    "setTimeout(function () { location.href = '%1/navigate'; }, 50);"
                    "</script>")
-            .arg(base, target);
+            .arg(base, target,
+                 QString(base).replace(QStringLiteral("http:"), QStringLiteral("ws:")),
+                 QString::number(m_udp.localPort()));
     }
 
     void verifyNothingGotOut(HtmlOutputView* view) {
         QTest::qWait(1500); // time for a refresh, a timer, a fetch to happen
         QVERIFY2(!m_server.hasPendingConnections(), "a request reached the network");
         QVERIFY(!m_server.waitForNewConnection(0));
+        QVERIFY2(!m_udp.hasPendingDatagrams(), "a datagram reached the network");
         QVERIFY(!QFile::exists(QDir(m_downloads.path()).filePath(QStringLiteral("pwned.txt"))));
-        QVERIFY(m_browser.urls.isEmpty());
+        QVERIFY2(m_browser.urls.isEmpty(), qPrintable(m_browser.urls.value(0).toString()));
         QCOMPARE(view->page()->url().scheme(), QString("data"));
     }
 
@@ -146,6 +161,7 @@ private slots:
     void initTestCase() {
         QVERIFY(m_downloads.isValid());
         QVERIFY(m_server.listen(QHostAddress::LocalHost));
+        QVERIFY(m_udp.bind(QHostAddress::LocalHost, 0));
         QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
         QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_browser, "open");
         QWebEngineProfile* profile = WebOutputPage::sharedProfile();
@@ -324,7 +340,10 @@ private slots:
         auto* view = qobject_cast<HtmlOutputView*>(area.outputView(0));
         QVERIFY(view);
         QVERIFY(waitLoaded(view));
-        QTRY_VERIFY_WITH_TIMEOUT(view->contentHeight() >= 60, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->contentHeight() >= 140, 5000);
+        // Clicks land once the page knows its view's final size (it is measured 1 px high).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            evaluate(view->page(), QStringLiteral("window.innerHeight")).toInt() >= 140, 5000);
         QWidget* input = view->webView()->focusProxy();
         QVERIFY(input);
         QTest::mouseClick(input, Qt::LeftButton, {}, QPoint(20, 20));
@@ -447,7 +466,7 @@ int main(int argc, char** argv) {
     // Chromium refuses to start its sandbox as root (CI containers).
     if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX"))
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    WebOutputPage::prepareProcessModel();
+    WebOutputPage::prepareEngine();
     QApplication app(argc, argv);
     TestRenderWebOutput test;
     return QTest::qExec(&test, argc, argv);
