@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "controllers/file_controller.h"
 #include "controllers/welcome_controller.h"
+#include "editor/render/web_output_page.h"
 #include "editor/view/notebook_view.h"
 #include "main_window.h"
 #include "notebook_page.h"
@@ -36,6 +37,7 @@ void installTranslations(QApplication& app) {
 } // namespace
 
 int runGui(int argc, char** argv) {
+    editor::WebOutputPage::prepareEngine();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Quire"));
     QApplication::setOrganizationName(QStringLiteral("Quire"));

@@ -7,6 +7,7 @@
 #include "controllers/help_controller.h"
 #include "controllers/remote_runtime_controller.h"
 #include "controllers/runtime_controller.h"
+#include "controllers/trust_controller.h"
 #include "controllers/view_controller.h"
 #include "controllers/welcome_controller.h"
 #include "editor/model/notebook_document.h"
@@ -33,6 +34,7 @@ MainWindow::MainWindow() {
     retranslate();
 
     m_files = new FileController(this);
+    m_trust = new TrustController(this); // its File menu entry goes before Close
     m_edits = new EditController(this);
     m_views = new ViewController(this);
     m_runtime = new RuntimeController(this);

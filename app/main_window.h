@@ -16,6 +16,7 @@ class HelpController;
 class RuntimeController;
 class WelcomeController;
 class DriveController;
+class TrustController;
 
 // The window: notebook tabs, docks, menus. Features live in controllers; this class only
 // holds the pieces together.
@@ -43,6 +44,7 @@ public:
     FilesController* runtimeFiles() const { return m_runtimeFiles; }
     RemoteRuntimeController* remotes() const { return m_remotes; }
     DriveController* drive() const { return m_drive; }
+    TrustController* trust() const { return m_trust; }
 
 signals:
     void currentPageChanged(NotebookPage* page);
@@ -67,6 +69,7 @@ private:
     FilesController* m_runtimeFiles;
     RemoteRuntimeController* m_remotes;
     DriveController* m_drive;
+    TrustController* m_trust;
 };
 
 } // namespace quire::app

@@ -71,6 +71,7 @@ Cell::Cell(Json json) : m_json(std::move(json)) {
                  : CellType::Other;
     if (const auto s = m_json.find("source"); s != m_json.end())
         m_source = joinedText(*s);
+    m_outputsTrusted = outputs().empty();
 }
 
 std::shared_ptr<Cell> Cell::create(CellType type, const std::string& id) {
@@ -104,8 +105,11 @@ const Json& Cell::outputs() const {
 }
 
 void Cell::setOutputs(Json outputs) {
-    if (m_type == CellType::Code)
-        m_json["outputs"] = std::move(outputs);
+    if (m_type != CellType::Code)
+        return;
+    if (outputs.empty())
+        m_outputsTrusted = true;
+    m_json["outputs"] = std::move(outputs);
 }
 
 Json& Cell::outputsForEditing() {
@@ -158,7 +162,9 @@ std::shared_ptr<Cell> Cell::convertedTo(CellType type) const {
         j.erase("outputs");
         j.erase("execution_count");
     }
-    return std::make_shared<Cell>(std::move(j));
+    auto converted = std::make_shared<Cell>(std::move(j));
+    converted->m_outputsTrusted = m_outputsTrusted || converted->outputs().empty();
+    return converted;
 }
 
 std::shared_ptr<Cell> Cell::copyWithId(const std::string& id) const {
@@ -167,7 +173,9 @@ std::shared_ptr<Cell> Cell::copyWithId(const std::string& id) const {
         j.erase("id");
     else
         j["id"] = id;
-    return std::make_shared<Cell>(std::move(j));
+    auto copy = std::make_shared<Cell>(std::move(j));
+    copy->m_outputsTrusted = m_outputsTrusted || copy->outputs().empty();
+    return copy;
 }
 
 } // namespace quire::editor

@@ -34,6 +34,11 @@ public:
     void setOutputs(Json outputs);
     // The outputs array to change in place (execution appends to it); code cells only.
     Json& outputsForEditing();
+    // Whether the outputs may run scripts (Jupyter's trust, in memory only): outputs made in
+    // this session are trusted; outputs that came with the cell (a file, a paste) are not until
+    // the notebook is trusted. A cell without outputs is trusted; emptying them trusts it.
+    bool outputsTrusted() const { return m_outputsTrusted; }
+    void setOutputsTrusted(bool trusted) { m_outputsTrusted = trusted; }
     std::optional<long long> executionCount() const;
     void setExecutionCount(std::optional<long long> count);
 
@@ -51,6 +56,7 @@ private:
     Json m_json;
     CellType m_type;
     QString m_source; // cached joined source
+    bool m_outputsTrusted = true;
 };
 
 using CellPtr = std::shared_ptr<Cell>;

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 #include <unordered_set>
 
 namespace quire::editor {
@@ -244,6 +245,19 @@ void NotebookDocument::setCellSource(int index, const QString& text) {
 void NotebookDocument::setCellOutputs(int index, Json outputs) {
     m_cells.at(size_t(index))->setOutputs(std::move(outputs));
     emit cellOutputsChanged(index);
+}
+
+bool NotebookDocument::isTrusted() const {
+    return std::ranges::all_of(m_cells, [](const CellPtr& c) { return c->outputsTrusted(); });
+}
+
+void NotebookDocument::trustOutputs() {
+    for (size_t i = 0; i < m_cells.size(); ++i) {
+        if (m_cells[i]->outputsTrusted())
+            continue;
+        m_cells[i]->setOutputsTrusted(true);
+        emit cellOutputsChanged(int(i));
+    }
 }
 
 void NotebookDocument::setCellExecutionCount(int index, std::optional<long long> count) {

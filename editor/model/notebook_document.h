@@ -71,6 +71,11 @@ public:
     void setCellMetadata(int index, Json metadata);
     // The cell's outputs were changed in place (Cell::outputsForEditing).
     void notifyCellOutputsChanged(int index) { emit cellOutputsChanged(index); }
+    // Jupyter's trust: true when every cell's outputs are trusted (made in this session, or
+    // the notebook was trusted). trustOutputs() trusts them all and re-announces the outputs
+    // that were not, so views show them with scripts. See NotebookTrust for the signatures.
+    bool isTrusted() const;
+    void trustOutputs();
     // Changes that are not undoable (outputs arriving from a kernel) still mark the file dirty.
     void markDirty();
 

@@ -236,7 +236,9 @@ void OutputArea::setOutputs(const Json& outputs, std::optional<long long> execut
             if (!output.is_object())
                 continue;
             const size_t signature =
-                jsonHash(output, size_t(0x51ed) + size_t(OutputRendererRegistry::instance().generation()));
+                jsonHash(output, size_t(0x51ed) +
+                                     size_t(OutputRendererRegistry::instance().generation()) * 2 +
+                                     size_t(m_trusted));
             Shown shown;
             const qsizetype i = m_views.size();
             if (i < old.size() && reuse(old[i], output, signature)) {
@@ -319,14 +321,15 @@ QWidget* OutputArea::makeDataView(const Json& output, QString* copyText) {
     if (data == output.end() || !data->is_object() || data->empty())
         return nullptr;
     const OutputRendererRegistry& renderers = OutputRendererRegistry::instance();
-    const QString mime = selectMimeType(*data, renderers.mimeTypes());
+    const QString mime = selectMimeType(*data, renderers.mimeTypes(m_trusted));
     // Shown another way, the output still copies as its text/plain.
     if (mime != u"text/plain") {
         if (const auto plain = data->find("text/plain"); plain != data->end())
             *copyText = mimeText(*plain);
     }
     if (!mime.isEmpty()) {
-        if (QWidget* view = renderers.create(output, mime, m_content))
+        if (QWidget* view =
+                renderers.create(output, mime, OutputRenderContext{m_trusted}, m_content))
             return view;
     }
     // Nothing drawn natively (e.g. only text/html): show the richest source.

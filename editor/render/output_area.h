@@ -40,6 +40,10 @@ public:
     // this on every model change (streaming) or reopening a view stays cheap.
     // `executionCount` (the cell's) numbers execute results that carry no count of their own.
     void setOutputs(const Json& outputs, std::optional<long long> executionCount = std::nullopt);
+    // Whether the outputs are trusted (the cell's, see Cell::outputsTrusted): trusted HTML
+    // runs its scripts and application/javascript runs. Takes effect at the next setOutputs.
+    void setTrusted(bool trusted) { m_trusted = trusted; }
+    bool isTrusted() const { return m_trusted; }
     void clear();
     int outputCount() const { return int(m_views.size()); }
     bool hasOutputs() const { return !m_views.isEmpty(); }
@@ -121,6 +125,7 @@ private:
     int m_maxScrolledHeight = 0;
     bool m_hidden = false;
     bool m_scrolled = false;
+    bool m_trusted = false;
     bool m_layoutPending = false;
 };
 

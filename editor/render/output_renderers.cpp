@@ -1,5 +1,6 @@
 #include "editor/render/output_renderers.h"
 
+#include "editor/render/html_output_view.h"
 #include "editor/render/image_cache.h"
 #include "editor/render/image_output_view.h"
 #include "editor/render/json_tree_view.h"
@@ -66,12 +67,14 @@ QWidget* textView(const QString& text, QWidget* parent) {
     return view;
 }
 
-QWidget* plainText(const Json& output, const QString& mime, QWidget* parent) {
+QWidget* plainText(const Json& output, const QString& mime, const OutputRenderContext&,
+                   QWidget* parent) {
     return textView(mimeText(mimeValue(output, mime)), parent);
 }
 
 // Output metadata {"application/json": {"expanded": true, "root": "name"}} (IPython's JSON).
-QWidget* jsonTree(const Json& output, const QString& mime, QWidget* parent) {
+QWidget* jsonTree(const Json& output, const QString& mime, const OutputRenderContext&,
+                  QWidget* parent) {
     QString root;
     bool expanded = false;
     if (const auto meta = output.find("metadata"); meta != output.end() && meta->is_object()) {
@@ -87,7 +90,8 @@ QWidget* jsonTree(const Json& output, const QString& mime, QWidget* parent) {
     return view;
 }
 
-QWidget* latex(const Json& output, const QString& mime, QWidget* parent) {
+QWidget* latex(const Json& output, const QString& mime, const OutputRenderContext&,
+               QWidget* parent) {
     const QString source = mimeText(mimeValue(output, mime));
     if (!LatexOutputView::containsMath(source))
         return textView(source, parent);
@@ -96,13 +100,15 @@ QWidget* latex(const Json& output, const QString& mime, QWidget* parent) {
     return view;
 }
 
-QWidget* markdown(const Json& output, const QString& mime, QWidget* parent) {
+QWidget* markdown(const Json& output, const QString& mime, const OutputRenderContext&,
+                  QWidget* parent) {
     auto* view = new MarkdownView(parent);
     view->setMarkdown(mimeText(mimeValue(output, mime)));
     return view;
 }
 
-QWidget* rasterImage(const Json& output, const QString& mime, QWidget* parent) {
+QWidget* rasterImage(const Json& output, const QString& mime, const OutputRenderContext&,
+                     QWidget* parent) {
     const QByteArray base64 = mimeBytes(mimeValue(output, mime));
     const QImage image = image_cache::fromBase64(base64);
     if (image.isNull()) {
@@ -117,11 +123,34 @@ QWidget* rasterImage(const Json& output, const QString& mime, QWidget* parent) {
     return view;
 }
 
-QWidget* svgImage(const Json& output, const QString& mime, QWidget* parent) {
+QWidget* svgImage(const Json& output, const QString& mime, const OutputRenderContext&,
+                  QWidget* parent) {
     const QByteArray svg = mimeBytes(mimeValue(output, mime));
     auto* view = new ImageOutputView(parent);
     view->setSvg(svg, metadataSize(output, mime, image_cache::svgSize(svg)));
     view->setNeedsLightBackground(needsLightBackground(output));
+    return view;
+}
+
+// Larger pages do not fit QWebEnginePage::setHtml (a data: URL); they show their source.
+constexpr qsizetype kMaxHtmlBytes = 1536 * 1024;
+
+QWidget* htmlOutput(const Json& output, const QString& mime, const OutputRenderContext& context,
+                    QWidget* parent) {
+    const QString html = mimeText(mimeValue(output, mime));
+    if (html.size() > kMaxHtmlBytes)
+        return nullptr;
+    auto* view = new HtmlOutputView(parent);
+    view->setHtml(html, context.trusted);
+    return view;
+}
+
+QWidget* javascriptOutput(const Json& output, const QString& mime,
+                          const OutputRenderContext& context, QWidget* parent) {
+    if (!context.trusted)
+        return nullptr;
+    auto* view = new HtmlOutputView(parent);
+    view->setScript(mimeText(mimeValue(output, mime)));
     return view;
 }
 
@@ -136,6 +165,8 @@ OutputRendererRegistry::OutputRendererRegistry() {
     add(QStringLiteral("image/gif"), rasterImage);
     add(QStringLiteral("application/json"), jsonTree);
     add(QStringLiteral("text/plain"), plainText);
+    add(QStringLiteral("text/html"), htmlOutput);
+    add(QStringLiteral("application/javascript"), javascriptOutput, true);
 }
 
 OutputRendererRegistry& OutputRendererRegistry::instance() {
@@ -143,22 +174,39 @@ OutputRendererRegistry& OutputRendererRegistry::instance() {
     return registry;
 }
 
-void OutputRendererRegistry::add(const QString& mime, OutputRendererFactory factory) {
+void OutputRendererRegistry::add(const QString& mime, OutputRendererFactory factory,
+                                 bool trustedOnly) {
     if (!m_factories.contains(mime))
         m_order.append(mime);
     m_factories.insert(mime, std::move(factory));
+    m_trustedOnly.removeAll(mime);
+    if (trustedOnly)
+        m_trustedOnly.append(mime);
     ++m_generation;
 }
 
 void OutputRendererRegistry::remove(const QString& mime) {
     m_order.removeAll(mime);
+    m_trustedOnly.removeAll(mime);
     m_factories.remove(mime);
     ++m_generation;
 }
 
-QWidget* OutputRendererRegistry::create(const Json& output, const QString& mime, QWidget* parent) const {
+QStringList OutputRendererRegistry::mimeTypes(bool trusted) const {
+    if (trusted)
+        return m_order;
+    QStringList safe = m_order;
+    for (const QString& mime : m_trustedOnly)
+        safe.removeAll(mime);
+    return safe;
+}
+
+QWidget* OutputRendererRegistry::create(const Json& output, const QString& mime,
+                                        const OutputRenderContext& context, QWidget* parent) const {
     const auto it = m_factories.constFind(mime);
-    return it == m_factories.constEnd() ? nullptr : (*it)(output, mime, parent);
+    if (it == m_factories.constEnd() || (!context.trusted && m_trustedOnly.contains(mime)))
+        return nullptr;
+    return (*it)(output, mime, context, parent);
 }
 
 } // namespace quire::editor

@@ -117,6 +117,7 @@ CellWidget::CellWidget(CellPtr cell, const CellViewOptions& options, QWidget* pa
         m_outputs = new OutputArea(this);
         // Out[n] prompts sit in the same column as the In [n] prompts.
         m_outputs->setPromptWidth(GutterWidth);
+        m_outputs->setTrusted(m_cell->outputsTrusted());
         m_outputs->setOutputs(m_cell->outputs(), m_cell->executionCount());
         applyOutputState();
         connect(m_outputs, &OutputArea::outputsHiddenRequested, this,
@@ -428,6 +429,7 @@ void CellWidget::sourceChanged() {
 
 void CellWidget::outputsChanged() {
     if (m_outputs) {
+        m_outputs->setTrusted(m_cell->outputsTrusted());
         m_outputs->setOutputs(m_cell->outputs(), m_cell->executionCount());
         watchClicks(m_outputs);
     }

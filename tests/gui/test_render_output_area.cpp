@@ -1,4 +1,5 @@
 // OutputArea: what each output type becomes, sizing, image metadata, and the cost of big outputs.
+#include "editor/render/html_output_view.h"
 #include "editor/render/image_output_view.h"
 #include "editor/render/json_tree_view.h"
 #include "editor/render/markdown_view.h"
@@ -66,9 +67,15 @@ private slots:
         auto* err = qobject_cast<TextOutputView*>(area.outputView(2));
         QCOMPARE(err->kind(), TextOutputView::Kind::Error);
         QCOMPARE(err->plainText(), QString("---------\nZeroDivisionError: division by zero"));
-        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(3))->plainText(), QString("42"));
+        // HTML (untrusted here) is a web output, made lazily: no page before it is painted.
+        auto* html = qobject_cast<HtmlOutputView*>(area.outputView(3));
+        QVERIFY(html);
+        QCOMPARE(html->html(), QString("<b>42</b>"));
+        QVERIFY(!html->isTrusted());
+        QVERIFY(!html->webView());
+        QCOMPARE(area.outputText(3), QString("42"));
         QVERIFY(qobject_cast<MarkdownView*>(area.outputView(4)));
-        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(5))->plainText(), QString("<table>\n</table>"));
+        QCOMPARE(qobject_cast<HtmlOutputView*>(area.outputView(5))->html(), QString("<table>\n</table>"));
         auto* tree = qobject_cast<JsonTreeView*>(area.outputView(6));
         QVERIFY(tree);
         QCOMPARE(tree->rowText(1), QString("a: 1"));
@@ -83,7 +90,10 @@ private slots:
         auto& registry = OutputRendererRegistry::instance();
         const Json outputs = Json::array({Json{{"output_type", "display_data"},
                                                {"data", {{"text/plain", "x"}, {"text/html", "<b>x</b>"}}}}});
-        registry.add(QStringLiteral("text/html"), [](const Json& output, const QString& mime, QWidget* parent) {
+        const OutputRendererFactory web = registry.factory(QStringLiteral("text/html"));
+        QVERIFY(web);
+        registry.add(QStringLiteral("text/html"), [](const Json& output, const QString& mime,
+                                                     const OutputRenderContext&, QWidget* parent) {
             return new QLabel(QString::fromStdString(output["data"][mime.toStdString()].get<std::string>()), parent);
         });
         OutputArea area;
@@ -94,6 +104,28 @@ private slots:
         registry.remove(QStringLiteral("text/html"));
         area.setOutputs(outputs);
         QVERIFY(qobject_cast<TextOutputView*>(area.outputView(0)));
+        registry.add(QStringLiteral("text/html"), web);
+        area.setOutputs(outputs);
+        QVERIFY(qobject_cast<HtmlOutputView*>(area.outputView(0)));
+    }
+
+    void javascriptRunsOnlyInTrustedOutputs() {
+        const auto& registry = OutputRendererRegistry::instance();
+        QVERIFY(registry.isTrustedOnly(QStringLiteral("application/javascript")));
+        QVERIFY(!registry.mimeTypes(false).contains(QStringLiteral("application/javascript")));
+        QVERIFY(registry.mimeTypes(true).contains(QStringLiteral("application/javascript")));
+        const Json outputs = Json::array(
+            {Json{{"output_type", "display_data"},
+                  {"data", {{"text/plain", "<js>"}, {"application/javascript", "x()"}}}}});
+        OutputArea area;
+        area.setOutputs(outputs);
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(0))->plainText(), QString("<js>"));
+        area.setTrusted(true);
+        area.setOutputs(outputs);
+        auto* js = qobject_cast<HtmlOutputView*>(area.outputView(0));
+        QVERIFY(js);
+        QVERIFY(js->isTrusted());
+        QVERIFY(js->html().contains(QStringLiteral("x()")));
     }
 
     void errorWithoutTracebackShowsNameAndValue() {

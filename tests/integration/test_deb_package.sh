@@ -50,7 +50,8 @@ echo "Suggests: $(field Suggests)"
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', not $version"
 case "$(field Section)" in science | devel) ;; *) fail "Section is '$(field Section)'" ;; esac
 depends=$(field Depends)
-for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libzmq5 libqscintilla2-qt6 libc6 qt6-qpa-plugins; do
+for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libqt6webenginewidgets6 libqt6webenginecore6-bin \
+    libzmq5 libqscintilla2-qt6 libc6 qt6-qpa-plugins; do
     grep -Eq "(^|, )${p}[-a-z0-9]*( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
 done
 recommends=$(field Recommends)
