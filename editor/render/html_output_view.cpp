@@ -87,6 +87,7 @@ void HtmlOutputView::ensureWebView() {
         m_loaded = true;
         emit loadFinished(ok);
     });
+    preparePage(page);
     placeWebView();
     m_view->show();
     loadDocument();

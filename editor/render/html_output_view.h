@@ -57,6 +57,8 @@ signals:
     void contentHeightChanged(int height);
 
 protected:
+    // A new page, before its document loads (subclasses add scripts and channels).
+    virtual void preparePage(WebOutputPage* page) { Q_UNUSED(page) }
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;

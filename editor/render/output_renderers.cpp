@@ -1,5 +1,6 @@
 #include "editor/render/output_renderers.h"
 
+#include "editor/execution/widget_comms.h"
 #include "editor/render/html_output_view.h"
 #include "editor/render/image_cache.h"
 #include "editor/render/image_output_view.h"
@@ -8,6 +9,8 @@
 #include "editor/render/markdown_view.h"
 #include "editor/render/mime_select.h"
 #include "editor/render/text_output_view.h"
+#include "editor/render/widget_output_view.h"
+#include "editor/render/widget_page_bridge.h"
 
 #include <QCoreApplication>
 
@@ -113,12 +116,14 @@ QWidget* rasterImage(const Json& output, const QString& mime, const OutputRender
     const QImage image = image_cache::fromBase64(base64);
     if (image.isNull()) {
         return textView(QCoreApplication::translate("quire::editor::OutputArea",
-                                                    "[%1 image could not be decoded]").arg(mime),
+                                                    "[%1 image could not be decoded]")
+                            .arg(mime),
                         parent);
     }
     auto* view = new ImageOutputView(parent);
     const QString suffix = mime == u"image/jpeg" ? QStringLiteral("jpg") : mime.mid(6);
-    view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64, suffix);
+    view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64,
+                    suffix);
     view->setNeedsLightBackground(needsLightBackground(output));
     return view;
 }
@@ -154,6 +159,20 @@ QWidget* javascriptOutput(const Json& output, const QString& mime,
     return view;
 }
 
+// An ipywidgets view: a live model of a running kernel, else (a stored notebook, a kernel
+// that restarted) the output's text/plain or a note saying why nothing is drawn.
+QWidget* widgetView(const Json& output, const QString& mime, const OutputRenderContext&,
+                    QWidget* parent) {
+    const Json& spec = mimeValue(output, mime);
+    const QString id = spec.is_object() && spec.value("model_id", Json()).is_string()
+                           ? QString::fromStdString(spec["model_id"].get<std::string>())
+                           : QString();
+    if (WidgetComms* comms = id.isEmpty() ? nullptr : WidgetComms::forModel(id))
+        return new WidgetOutputView(comms, id, parent);
+    const Json& plain = mimeValue(output, QStringLiteral("text/plain"));
+    return textView(plain.is_null() ? WidgetPageBridge::goneText() : mimeText(plain), parent);
+}
+
 } // namespace
 
 OutputRendererRegistry::OutputRendererRegistry() {
@@ -167,6 +186,7 @@ OutputRendererRegistry::OutputRendererRegistry() {
     add(QStringLiteral("text/plain"), plainText);
     add(QStringLiteral("text/html"), htmlOutput);
     add(QStringLiteral("application/javascript"), javascriptOutput, true);
+    add(QStringLiteral("application/vnd.jupyter.widget-view+json"), widgetView, true);
 }
 
 OutputRendererRegistry& OutputRendererRegistry::instance() {

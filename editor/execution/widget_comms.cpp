@@ -1,0 +1,197 @@
+#include "editor/execution/widget_comms.h"
+
+#include "editor/execution/widget_version_check.h"
+
+#include <QList>
+#include <QLoggingCategory>
+#include <deque>
+#include <unordered_set>
+
+Q_LOGGING_CATEGORY(lcWidgets, "quire.widgets")
+
+namespace quire::editor {
+
+using kernel::Json;
+
+namespace {
+
+constexpr char kTarget[] = "jupyter.widget";
+constexpr std::string_view kRefPrefix = "IPY_MODEL_";
+
+QList<WidgetComms*>& allComms() {
+    static QList<WidgetComms*> all;
+    return all;
+}
+
+void collectReferences(const Json& value, std::vector<std::string>& out) {
+    if (value.is_string()) {
+        const auto& s = value.get_ref<const std::string&>();
+        if (s.size() > kRefPrefix.size() && s.compare(0, kRefPrefix.size(), kRefPrefix) == 0)
+            out.push_back(s.substr(kRefPrefix.size()));
+    } else if (value.is_array() || value.is_object()) {
+        for (const auto& child : value)
+            collectReferences(child, out);
+    }
+}
+
+} // namespace
+
+WidgetComms::WidgetComms(kernel::KernelClient* client) : QObject(client), m_client(client) {
+    setObjectName(QStringLiteral("quire_widget_comms"));
+    allComms().append(this);
+    client->registerCommTarget(QString::fromLatin1(kTarget));
+    connect(client, &kernel::KernelClient::commOpened, this, &WidgetComms::onCommOpened);
+    connect(client, &kernel::KernelClient::restarted, this, &WidgetComms::dropAll);
+    connect(client, &kernel::KernelClient::died, this, &WidgetComms::dropAll);
+    connect(client, &kernel::KernelClient::iopubMessage, this, [this](const kernel::Message& m) {
+        if (m.msgType() == "status" && m.content.value("execution_state", "") == "idle" &&
+            !m.parentMsgId().empty())
+            emit kernelHandled(QString::fromStdString(std::string(m.parentMsgId())));
+    });
+    new WidgetVersionCheck(client, this);
+}
+
+WidgetComms::~WidgetComms() {
+    allComms().removeAll(this);
+}
+
+WidgetComms* WidgetComms::forModel(const QString& modelId) {
+    const std::string id = modelId.toStdString();
+    for (WidgetComms* comms : allComms()) {
+        if (comms->hasModel(id))
+            return comms;
+    }
+    return nullptr;
+}
+
+WidgetComms* WidgetComms::of(kernel::KernelClient* client) {
+    if (!client)
+        return nullptr;
+    if (auto* existing = client->findChild<WidgetComms*>(QStringLiteral("quire_widget_comms"),
+                                                         Qt::FindDirectChildrenOnly))
+        return existing;
+    return new WidgetComms(client);
+}
+
+std::vector<std::string> WidgetComms::references(const Json& state) {
+    std::vector<std::string> out;
+    collectReferences(state, out);
+    return out;
+}
+
+std::vector<std::string> WidgetComms::closure(const std::string& id) const {
+    std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
+    std::deque<std::string> todo{id};
+    while (!todo.empty()) {
+        std::string next = std::move(todo.front());
+        todo.pop_front();
+        const auto it = m_models.find(next);
+        if (it == m_models.end() || !seen.insert(next).second)
+            continue;
+        for (std::string& ref : references(it->second.state))
+            todo.push_back(std::move(ref));
+        out.push_back(std::move(next));
+    }
+    return out;
+}
+
+Json WidgetComms::modelJson(const std::string& id) const {
+    const auto it = m_models.find(id);
+    if (it == m_models.end())
+        return nullptr;
+    const Model& model = it->second;
+    Json keys = Json::array();
+    Json buffers = Json::array();
+    for (const auto& [key, bytes] : model.buffers) {
+        keys.push_back(key);
+        buffers.push_back(bytes.toBase64().toStdString());
+    }
+    return Json{{"model_id", id},
+                {"model_name", model.state.value("_model_name", "")},
+                {"model_module", model.state.value("_model_module", "")},
+                {"model_module_version", model.state.value("_model_module_version", "*")},
+                {"state", model.state},
+                {"buffer_keys", std::move(keys)},
+                {"buffers", std::move(buffers)}};
+}
+
+std::string WidgetComms::sendFromPage(const std::string& id, Json data,
+                                      std::vector<QByteArray> buffers, const QObject* origin) {
+    const auto it = m_models.find(id);
+    if (it == m_models.end() || !it->second.comm || !data.is_object())
+        return {};
+    const std::string method = data.value("method", "");
+    if (method == "backbone") {
+        const Json state = data.value("sync_data", Json::object());
+        const Json keys = data.value("buffer_keys", Json::array());
+        if (!state.is_object() || !keys.is_array())
+            return {};
+        applyState(it->second, state, keys, buffers);
+        emit modelMessage(QString::fromStdString(id),
+                          Json{{"method", "update"}, {"state", state}, {"buffers", keys}}, buffers,
+                          origin);
+    } else if (method != "request_state" && method != "custom") {
+        qCWarning(lcWidgets) << "a page sent an unknown widget method" << method.c_str();
+        return {};
+    }
+    return it->second.comm->send(std::move(data), Json::object(), std::move(buffers));
+}
+
+void WidgetComms::onCommOpened(kernel::Comm* comm, const kernel::Message& open) {
+    if (comm->targetName() != kTarget)
+        return;
+    const std::string id = comm->commId();
+    Model& model = m_models[id];
+    model = Model{};
+    model.comm = comm;
+    const Json state = open.content.value("data", Json::object());
+    if (state.is_object())
+        applyState(model, state, Json::array(), {});
+    connect(comm, &kernel::Comm::message, this,
+            [this, id](const kernel::Message& message) { onKernelMessage(id, message); });
+    connect(comm, &kernel::Comm::closed, this, [this, id] {
+        if (m_models.erase(id))
+            emit modelClosed(QString::fromStdString(id));
+    });
+}
+
+void WidgetComms::onKernelMessage(const std::string& id, const kernel::Message& message) {
+    const auto it = m_models.find(id);
+    const Json data = message.content.value("data", Json::object());
+    if (it == m_models.end() || !data.is_object())
+        return;
+    const std::string method = data.value("method", "");
+    if (method == "update") {
+        const Json state = data.value("state", Json::object());
+        const Json keys = data.value("buffers", Json::array());
+        if (!state.is_object() || !keys.is_array())
+            return;
+        applyState(it->second, state, keys, message.buffers);
+    } else if (method != "custom") {
+        return; // "display": the display_data output that follows shows the view
+    }
+    emit modelMessage(QString::fromStdString(id), data, message.buffers, nullptr);
+}
+
+void WidgetComms::applyState(Model& model, const Json& state, const Json& bufferKeys,
+                             const std::vector<QByteArray>& buffers) {
+    for (const auto& [key, value] : state.items()) {
+        model.state[key] = value;
+        model.buffers.erase(key);
+    }
+    for (std::size_t i = 0; i < bufferKeys.size() && i < buffers.size(); ++i) {
+        if (!bufferKeys[i].is_string())
+            continue;
+        const auto& key = bufferKeys[i].get_ref<const std::string&>();
+        model.state.erase(key);
+        model.buffers[key] = buffers[i];
+    }
+}
+
+void WidgetComms::dropAll() {
+    m_models.clear();
+    emit modelsLost();
+}
+
+} // namespace quire::editor
