@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <utility>
 
 #ifndef QUIRE_WIDGETS_FRONTEND_VERSION
 #define QUIRE_WIDGETS_FRONTEND_VERSION "0.0.0"
@@ -34,9 +35,19 @@ bool parseVersion(std::string_view text, Version& out) {
 
 WidgetVersionCheck::WidgetVersionCheck(kernel::KernelClient* client, QObject* parent)
     : QObject(parent), m_client(client) {
-    connect(client, &kernel::KernelClient::ready, this, &WidgetVersionCheck::start);
-    if (client->isReady())
-        start();
+    // Restarting: requests made now wait for the new kernel, ahead of the cells to rerun.
+    connect(client, &kernel::KernelClient::statusChanged, this, [this](kernel::KernelStatus s) {
+        if (s == kernel::KernelStatus::Restarting) {
+            m_sentForRestart = true;
+            start();
+        }
+    });
+    // A restart nobody asked for here (a Jupyter Server's restarter).
+    connect(client, &kernel::KernelClient::restarted, this, [this] {
+        if (!std::exchange(m_sentForRestart, false))
+            start();
+    });
+    start();
 }
 
 std::string_view WidgetVersionCheck::frontendVersion() {
@@ -68,7 +79,7 @@ void WidgetVersionCheck::start() {
     if (!m_client)
         return;
     const Json info = m_client->kernelInfo().value("language_info", Json::object());
-    if (!info.is_object() || info.value("name", "") != "python")
+    if (info.is_object() && info.contains("name") && info.value("name", "") != "python")
         return;
     kernel::ExecuteOptions options;
     options.silent = true;
@@ -76,23 +87,22 @@ void WidgetVersionCheck::start() {
     options.allowStdin = false;
     options.stopOnError = false;
     options.userExpressions = {{"ipywidgets", "__import__('ipywidgets').__version__"}};
-    kernel::Request* request = m_client->execute(QString(), options, this);
-    connect(request, &kernel::Request::finished, this, [this](const kernel::Message& reply) {
-        const Json result = reply.content.value("user_expressions", Json::object());
-        if (result.is_object() &&
-            result.value("ipywidgets", Json::object()).value("status", "") == "ok")
-            openVersionComm();
-    });
-}
+    m_client->execute(QString(), options, this);
 
-void WidgetVersionCheck::openVersionComm() {
-    kernel::Comm* comm = m_client->openComm(QStringLiteral("jupyter.widget.version"),
-                                            Json::object(), Json::object(), this);
-    connect(comm, &kernel::Comm::message, this, [comm](const kernel::Message& message) {
+    delete m_comm; // the last kernel's
+    m_comm = m_client->openComm(QStringLiteral("jupyter.widget.version"), Json::object(),
+                                Json::object(), this);
+    // Answered before the kernel asks: the answer to its question would reach it only after
+    // the cells queued behind. ipywidgets 6 wants "~2.1.x", which the bundled library is; the
+    // real answer follows when the kernel's range differs.
+    const std::string version(frontendVersion());
+    m_comm->send({{"validated", true}, {"frontend_version", version}});
+    kernel::Comm* comm = m_comm;
+    connect(comm, &kernel::Comm::message, this, [comm, version](const kernel::Message& message) {
         const Json data = message.content.value("data", Json::object());
         const std::string range = data.is_object() ? data.value("version", "") : std::string();
-        comm->send({{"validated", satisfies(frontendVersion(), range)},
-                    {"frontend_version", std::string(frontendVersion())}});
+        if (!satisfies(version, range))
+            comm->send({{"validated", false}, {"frontend_version", version}});
     });
 }
 

@@ -9,12 +9,15 @@
 namespace quire::editor {
 
 // The frontend half of ipywidgets 6's version handshake, once per kernel start. ipywidgets
-// prints "Widget Javascript not detected" under the first widget a cell displays unless a
-// frontend answered on the comm target "jupyter.widget.version" before; that target exists
-// only after `import ipywidgets`, and a comm opened while the cell runs waits behind it. So
-// when a Python kernel is ready this imports ipywidgets if it is installed (a silent
-// execute's user expression: nothing in the user's namespace, no output, no history), opens
-// the version comm and answers with the bundled widget library's version.
+// prints "Widget Javascript not detected" under every widget a cell displays unless a
+// frontend has answered on the comm target "jupyter.widget.version" before; that target exists
+// only after `import ipywidgets`, and a comm opened while a cell runs waits behind it. So
+// before the first cell reaches a new (or restarting) kernel, this queues a silent execute
+// whose user expression imports ipywidgets if it is installed (nothing in the user's
+// namespace, no output, no history) and, right behind it, the version comm with the answer
+// (the bundled widget library's version), corrected if the kernel's range says otherwise. Kernels
+// without ipywidgets (or another language, when that is known) only close the comm again and log a
+// line of their own.
 class WidgetVersionCheck : public QObject {
     Q_OBJECT
 public:
@@ -27,9 +30,10 @@ public:
 
 private:
     void start();
-    void openVersionComm();
 
     QPointer<kernel::KernelClient> m_client;
+    QPointer<kernel::Comm> m_comm;
+    bool m_sentForRestart = false;
 };
 
 } // namespace quire::editor

@@ -1,6 +1,7 @@
 #include "editor/render/widget_page_bridge.h"
 
 #include "editor/execution/widget_comms.h"
+#include "editor/render/web_output_log.h"
 
 #include <QCoreApplication>
 
@@ -38,6 +39,7 @@ void WidgetPageBridge::ready() {
     m_ready = true;
     m_models.clear();
     if (!m_comms || !m_comms->hasModel(m_root.toStdString())) {
+        qCDebug(lcWebOutput) << "widget page: no live model" << m_root;
         gone();
         return;
     }
