@@ -64,6 +64,10 @@ protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
+    // The content's height as the page itself measured it (pages whose content appears later
+    // report it when Chromium does not, see WidgetOutputView).
+    void setContentHeight(int height);
+
 private:
     void contentsSizeChanged(const QSizeF& size);
     void placeWebView();

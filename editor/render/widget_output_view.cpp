@@ -8,6 +8,8 @@
 #include <QWebChannel>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
+#include <QWebEngineView>
+#include <cmath>
 
 namespace quire::editor {
 
@@ -26,6 +28,11 @@ void WidgetOutputView::preparePage(WebOutputPage* page) {
     auto* channel = new QWebChannel(page);
     m_bridge = new WidgetPageBridge(m_comms, m_modelId, channel);
     channel->registerObject(QStringLiteral("quire"), m_bridge);
+    // Views appear after the page loaded, when their models arrive, and Chromium does not
+    // always report the new contents size of a page that is not drawing frames: the page
+    // says how tall it is itself.
+    connect(m_bridge, &WidgetPageBridge::contentHeightReported, this,
+            &WidgetOutputView::setContentHeight);
     page->setWebChannel(channel);
 
     QWebEngineScript widgets;

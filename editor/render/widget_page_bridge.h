@@ -11,7 +11,6 @@
 
 namespace quire::editor {
 
-
 // The C++ end of one widget output page (registered on the page's QWebChannel as "quire").
 // It gives the page the models its view needs (the root model and what its state refers to),
 // passes on the kernel's messages for those models, and sends the page's own messages to the
@@ -34,9 +33,12 @@ public:
     // in an "idle" message.
     Q_INVOKABLE void send(const QString& modelId, const QString& dataJson,
                           const QStringList& buffers, int seq);
+    // From the page: its content's height in CSS pixels.
+    Q_INVOKABLE void resized(int height) { emit contentHeightReported(height); }
 
 signals:
     void toPage(const QString& messageJson);
+    void contentHeightReported(int height);
     // Every message the page sent (tests watch these).
     void pageSent(const QString& modelId, const QString& dataJson);
 

@@ -12,6 +12,16 @@
     var nextSeq = 1;
     var shown = false;
 
+    // The page's height, told to Quire whenever it may have changed (views come and go,
+    // models change them, the window's width changes); Quire sizes the page's view to it.
+    function reportHeight() {
+        if (bridge)
+            bridge.resized(Math.ceil(document.body.scrollHeight));
+    }
+    function reportHeightSoon() {
+        setTimeout(reportHeight, 0);
+    }
+
     function toBase64(buffer) {
         var bytes = buffer instanceof ArrayBuffer
             ? new Uint8Array(buffer)
@@ -73,6 +83,7 @@
                 if (v.pWidget)
                     v.pWidget.processMessage({ type: 'after-attach' });
                 v.trigger('displayed');
+                reportHeightSoon();
                 return v;
             }.bind(this));
         }
@@ -111,6 +122,7 @@
 
     function receive(json) {
         var message = JSON.parse(json);
+        reportHeightSoon();
         switch (message.type) {
         case 'models':
             addModels(message.models);
@@ -141,6 +153,7 @@
             Object.keys(comms).forEach(function (id) { comms[id].closed(); });
             comms = {};
             showGone(message.text);
+            reportHeight();
             break;
         }
     }
@@ -155,6 +168,10 @@
             bridge.toPage.connect(receive);
             bridge.ready();
         });
+        if (window.ResizeObserver)
+            new ResizeObserver(reportHeight).observe(root);
+        window.addEventListener('resize', reportHeightSoon);
+        document.addEventListener('click', reportHeightSoon, true);
     }
 
     window.quireWidgets = {
