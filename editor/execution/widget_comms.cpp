@@ -53,6 +53,8 @@ WidgetComms::WidgetComms(kernel::KernelClient* client) : QObject(client), m_clie
 
 WidgetComms::~WidgetComms() {
     allComms().removeAll(this);
+    // The kernel's client is going (another kernel replaces it): pages say their models are gone.
+    emit modelsLost();
 }
 
 WidgetComms* WidgetComms::forModel(const QString& modelId) {

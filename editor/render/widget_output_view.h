@@ -27,6 +27,7 @@ signals:
 
 protected:
     void preparePage(WebOutputPage* page) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     QPointer<WidgetComms> m_comms;

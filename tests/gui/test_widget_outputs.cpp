@@ -217,6 +217,24 @@ private slots:
         QCOMPARE(waitForPage(slider, kSliderValue, QStringLiteral("2")), QStringLiteral("2"));
     }
 
+    // Widgets are drawn in the notebook's colours (the library's own are a light theme).
+    void followsThePalette() {
+        OutputArea area;
+        QPalette dark = area.palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x22, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe2, 0xe6));
+        area.setPalette(dark);
+        const QList<WidgetOutputView*> views =
+            showViews(area, run(QStringLiteral("display(w.Label(value='dark'))")));
+        QCOMPARE(views.size(), 1);
+        QCOMPARE(waitForPage(views[0], kLabelText, QStringLiteral("dark")), QStringLiteral("dark"));
+        QCOMPARE(evaluate(views[0]->page(),
+                          QStringLiteral(
+                              "getComputedStyle(document.querySelector('.widget-label')).color"))
+                     .toString(),
+                 QStringLiteral("rgb(224, 226, 230)"));
+    }
+
     // A stored widget output whose model no kernel holds shows a note, not an empty page.
     void storedViewWithoutModel() {
         const Json output = {
