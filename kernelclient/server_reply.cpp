@@ -22,15 +22,7 @@ void ServerReply::succeed(Json json, int httpStatus) {
         return;
     m_json = std::move(json);
     m_httpStatus = httpStatus;
-    m_done = true;
-    m_timeout.stop();
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            emit finished();
-            deleteLater();
-        },
-        Qt::QueuedConnection);
+    complete();
 }
 
 void ServerReply::fail(ServerError error) {
@@ -38,8 +30,13 @@ void ServerReply::fail(ServerError error) {
         return;
     m_error = std::move(error);
     m_httpStatus = m_error.httpStatus;
+    complete();
+}
+
+void ServerReply::complete() {
     m_done = true;
     m_timeout.stop();
+    // Queued, so a caller that connects right after the call still hears it.
     QMetaObject::invokeMethod(
         this,
         [this] {

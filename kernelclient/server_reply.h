@@ -49,6 +49,7 @@ private:
     explicit ServerReply(Call call, QObject* parent);
     void succeed(Json json, int httpStatus);
     void fail(ServerError error);
+    void complete(); // marks it done and reports finished (queued), then goes away
 
     Call m_call;
     Json m_json;

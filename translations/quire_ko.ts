@@ -2368,6 +2368,25 @@ Click for the Resource Monitor</source>
     </message>
 </context>
 <context>
+    <name>quire::app::TrustController</name>
+    <message>
+        <source>&amp;Trust Notebook…</source>
+        <translation>노트북 신뢰(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Trust Notebook</source>
+        <translation>노트북 신뢰</translation>
+    </message>
+    <message>
+        <source>Outputs saved in %1 may contain scripts, which do not run until you trust the notebook. Only trust notebooks from sources you trust.
+
+Trust this notebook?</source>
+        <translation>%1에 저장된 출력에는 스크립트가 들어 있을 수 있으며, 노트북을 신뢰하기 전까지는 실행되지 않습니다. 신뢰할 수 있는 출처의 노트북만 신뢰하세요.
+
+이 노트북을 신뢰할까요?</translation>
+    </message>
+</context>
+<context>
     <name>quire::app::VersionReport</name>
     <message>
         <source>unknown</source>

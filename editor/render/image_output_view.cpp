@@ -11,7 +11,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
-
 #include <cmath>
 
 namespace quire::editor {
@@ -24,6 +23,12 @@ ImageOutputView::ImageOutputView(QWidget* parent) : QWidget(parent) {
 
 void ImageOutputView::setRaster(const QImage& image, QSizeF logicalSize, const QByteArray& base64,
                                 const QString& suffix) {
+    if (m_movie) {
+        delete m_movie;
+        delete m_movieData;
+        m_movie = nullptr;
+        m_movieData = nullptr;
+    }
     m_raster = image; // shared with the image cache; never modified here
     m_svg.clear();
     m_encoded = base64;
@@ -32,6 +37,60 @@ void ImageOutputView::setRaster(const QImage& image, QSizeF logicalSize, const Q
     m_scaled = QPixmap();
     updateGeometry();
     update();
+}
+
+void ImageOutputView::setAnimation(const QByteArray& base64, QSizeF logicalSize,
+                                   const QString& suffix) {
+    delete m_movie;
+    delete m_movieData;
+    m_movie = nullptr;
+    m_movieData = nullptr;
+    auto* data = new QBuffer(this);
+    data->setData(QByteArray::fromBase64(base64));
+    data->open(QIODevice::ReadOnly);
+    auto* movie = new QMovie(data, QByteArray(), this);
+    movie->setCacheMode(QMovie::CacheNone); // frames are decoded as they play, not all kept
+    if (!movie->isValid() || movie->frameCount() == 1 || !movie->jumpToFrame(0)) {
+        delete movie;
+        delete data;
+        setRaster(image_cache::fromBase64(base64), logicalSize, base64, suffix);
+        return;
+    }
+    m_movieData = data;
+    m_movie = movie;
+    const QImage first = movie->currentImage();
+    m_raster = first;
+    m_svg.clear();
+    m_encoded = base64;
+    m_suffix = suffix;
+    m_logical = logicalSize.isEmpty() ? QSizeF(first.size()) : logicalSize;
+    m_scaled = QPixmap();
+    connect(movie, &QMovie::frameChanged, this, [this] {
+        // Off screen (scrolled away, or a hidden parent): stop decoding until painted again.
+        if (visibleRegion().isEmpty()) {
+            m_movie->setPaused(true);
+            return;
+        }
+        m_raster = m_movie->currentImage();
+        m_scaled = QPixmap();
+        update();
+    });
+    updateGeometry();
+    update();
+}
+
+bool ImageOutputView::isPlaying() const {
+    return m_movie && m_movie->state() == QMovie::Running;
+}
+
+int ImageOutputView::currentFrame() const {
+    return m_movie ? m_movie->currentFrameNumber() : 0;
+}
+
+void ImageOutputView::hideEvent(QHideEvent* event) {
+    if (m_movie && m_movie->state() == QMovie::Running)
+        m_movie->setPaused(true);
+    QWidget::hideEvent(event);
 }
 
 void ImageOutputView::setSvg(const QByteArray& svg, QSizeF logicalSize) {
@@ -67,12 +126,18 @@ QSize ImageOutputView::minimumSizeHint() const {
 
 QImage ImageOutputView::image() const {
     if (!m_svg.isEmpty())
-        return image_cache::renderSvg(m_svg, shownSize(width() > 0 ? width() : int(m_logical.width())),
-                                      devicePixelRatioF());
+        return image_cache::renderSvg(
+            m_svg, shownSize(width() > 0 ? width() : int(m_logical.width())), devicePixelRatioF());
     return m_raster;
 }
 
 void ImageOutputView::paintEvent(QPaintEvent*) {
+    if (m_movie) {
+        if (m_movie->state() == QMovie::NotRunning)
+            m_movie->start();
+        else if (m_movie->state() == QMovie::Paused)
+            m_movie->setPaused(false);
+    }
     const QSizeF size = shownSize(width());
     if (size.isEmpty())
         return;
@@ -93,7 +158,8 @@ void ImageOutputView::paintEvent(QPaintEvent*) {
 }
 
 void ImageOutputView::addContextActions(QMenu& menu, const QPoint&) {
-    menu.addAction(tr("Copy Image"), this, [this] { QApplication::clipboard()->setImage(image()); });
+    menu.addAction(tr("Copy Image"), this,
+                   [this] { QApplication::clipboard()->setImage(image()); });
     QAction* save = menu.addAction(tr("Save Image As…"), this, [this] { saveImage(); });
     save->setObjectName(QStringLiteral("saveImage"));
 }
@@ -124,7 +190,8 @@ void ImageOutputView::saveImage() {
         return;
     QString error;
     if (!saveImageTo(path, &error))
-        QMessageBox::warning(this, tr("Save Image As"), tr("Could not save %1: %2").arg(path, error));
+        QMessageBox::warning(this, tr("Save Image As"),
+                             tr("Could not save %1: %2").arg(path, error));
 }
 
 } // namespace quire::editor

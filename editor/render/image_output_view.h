@@ -2,16 +2,18 @@
 
 #include "editor/render/output_view_actions.h"
 
+#include <QBuffer>
 #include <QByteArray>
 #include <QImage>
+#include <QMovie>
 #include <QPixmap>
 #include <QWidget>
 
 namespace quire::editor {
 
-// One image output (PNG, JPEG, GIF's first frame, or SVG). It asks for its natural size
-// (from output metadata or the image) and scales down, keeping the aspect ratio, when the
-// width is smaller. The context menu copies or saves the image.
+// One image output (PNG, JPEG, GIF — animated ones play while on screen — or SVG). It asks for its
+// natural size (from output metadata or the image) and scales down, keeping the aspect ratio, when
+// the width is smaller. The context menu copies or saves the image.
 class ImageOutputView : public QWidget, public OutputViewActions {
     Q_OBJECT
 
@@ -22,6 +24,12 @@ public:
     // notebook's data) and `suffix` ("png", "jpg", "gif") are what "Save Image As" writes.
     void setRaster(const QImage& image, QSizeF logicalSize, const QByteArray& base64,
                    const QString& suffix);
+    // An animated image (GIF): plays while the view is on screen, pauses when it scrolls out
+    // of sight or is hidden; a single-frame image is shown like setRaster.
+    void setAnimation(const QByteArray& base64, QSizeF logicalSize, const QString& suffix);
+    bool isAnimated() const { return m_movie != nullptr; }
+    bool isPlaying() const;
+    int currentFrame() const;
     // An SVG document, rendered when painted at the screen's pixel ratio.
     void setSvg(const QByteArray& svg, QSizeF logicalSize);
     // Paint a white backdrop under transparent images on dark themes (matplotlib's
@@ -48,6 +56,7 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     QSizeF shownSize(int width) const;
@@ -60,6 +69,8 @@ private:
     QSizeF m_logical;
     bool m_needsLight = false;
     QPixmap m_scaled; // the last drawn size, so repaints do not rescale
+    QBuffer* m_movieData = nullptr;
+    QMovie* m_movie = nullptr;
 };
 
 } // namespace quire::editor

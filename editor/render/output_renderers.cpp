@@ -122,8 +122,11 @@ QWidget* rasterImage(const Json& output, const QString& mime, const OutputRender
     }
     auto* view = new ImageOutputView(parent);
     const QString suffix = mime == u"image/jpeg" ? QStringLiteral("jpg") : mime.mid(6);
-    view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64,
-                    suffix);
+    const QSizeF size = metadataSize(output, mime, image.deviceIndependentSize());
+    if (mime == u"image/gif")
+        view->setAnimation(base64, size, suffix);
+    else
+        view->setRaster(image, size, base64, suffix);
     view->setNeedsLightBackground(needsLightBackground(output));
     return view;
 }

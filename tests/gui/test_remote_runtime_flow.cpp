@@ -97,16 +97,8 @@ private slots:
     // connects and is remembered (the next connection does not ask).
     void selfSignedCertificateIsAskedAbout() {
         QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), cert});
-        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+        QString cert, key;
+        if (!kernel::test::makeSelfSignedCertificate(dir.path(), &cert, &key))
             QSKIP("openssl cannot make a certificate here");
         JupyterServerProcess tls;
         tls.certFile = cert;

@@ -6,6 +6,7 @@
 #include "editor/render/output_area.h"
 #include "editor/render/output_renderers.h"
 #include "editor/render/text_output_view.h"
+#include "tests/common/run_process.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -15,9 +16,13 @@
 #include <QLayout>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace quire::editor;
+using quire::test::ProcessResult;
+using quire::test::runProcess;
 
 namespace {
 
@@ -50,20 +55,29 @@ private slots:
         Json outputs = Json::array();
         outputs.push_back(stream("stdout", "hello\n"));
         outputs.push_back(stream("stderr", "warning\n"));
-        outputs.push_back(Json{{"output_type", "error"}, {"ename", "ZeroDivisionError"},
+        outputs.push_back(Json{{"output_type", "error"},
+                               {"ename", "ZeroDivisionError"},
                                {"evalue", "division by zero"},
-                               {"traceback", {"\x1b[0;31m---------\x1b[0m", "\x1b[0;31mZeroDivisionError\x1b[0m: division by zero"}}});
-        outputs.push_back(Json{{"output_type", "execute_result"}, {"execution_count", 7},
-                               {"data", {{"text/plain", "42"}, {"text/html", "<b>42</b>"}}}, {"metadata", Json::object()}});
-        outputs.push_back(Json{{"output_type", "display_data"}, {"data", {{"text/markdown", "**bold** $x$"}}}});
-        outputs.push_back(Json{{"output_type", "display_data"}, {"data", {{"text/html", {"<table>\n", "</table>"}}}}});
-        outputs.push_back(Json{{"output_type", "display_data"}, {"data", {{"application/json", {{"a", 1}}}}}});
+                               {"traceback",
+                                {"\x1b[0;31m---------\x1b[0m",
+                                 "\x1b[0;31mZeroDivisionError\x1b[0m: division by zero"}}});
+        outputs.push_back(Json{{"output_type", "execute_result"},
+                               {"execution_count", 7},
+                               {"data", {{"text/plain", "42"}, {"text/html", "<b>42</b>"}}},
+                               {"metadata", Json::object()}});
+        outputs.push_back(
+            Json{{"output_type", "display_data"}, {"data", {{"text/markdown", "**bold** $x$"}}}});
+        outputs.push_back(Json{{"output_type", "display_data"},
+                               {"data", {{"text/html", {"<table>\n", "</table>"}}}}});
+        outputs.push_back(
+            Json{{"output_type", "display_data"}, {"data", {{"application/json", {{"a", 1}}}}}});
         area.setOutputs(outputs);
         QCOMPARE(area.outputCount(), 7);
         auto* out = qobject_cast<TextOutputView*>(area.outputView(0));
         QVERIFY(out);
         QCOMPARE(out->kind(), TextOutputView::Kind::Plain);
-        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(1))->kind(), TextOutputView::Kind::Stderr);
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(1))->kind(),
+                 TextOutputView::Kind::Stderr);
         auto* err = qobject_cast<TextOutputView*>(area.outputView(2));
         QCOMPARE(err->kind(), TextOutputView::Kind::Error);
         QCOMPARE(err->plainText(), QString("---------\nZeroDivisionError: division by zero"));
@@ -75,7 +89,8 @@ private slots:
         QVERIFY(!html->webView());
         QCOMPARE(area.outputText(3), QString("42"));
         QVERIFY(qobject_cast<MarkdownView*>(area.outputView(4)));
-        QCOMPARE(qobject_cast<HtmlOutputView*>(area.outputView(5))->html(), QString("<table>\n</table>"));
+        QCOMPARE(qobject_cast<HtmlOutputView*>(area.outputView(5))->html(),
+                 QString("<table>\n</table>"));
         auto* tree = qobject_cast<JsonTreeView*>(area.outputView(6));
         QVERIFY(tree);
         QCOMPARE(tree->rowText(1), QString("a: 1"));
@@ -88,13 +103,16 @@ private slots:
 
     void registeredRendererWinsByMimeRank() {
         auto& registry = OutputRendererRegistry::instance();
-        const Json outputs = Json::array({Json{{"output_type", "display_data"},
-                                               {"data", {{"text/plain", "x"}, {"text/html", "<b>x</b>"}}}}});
+        const Json outputs =
+            Json::array({Json{{"output_type", "display_data"},
+                              {"data", {{"text/plain", "x"}, {"text/html", "<b>x</b>"}}}}});
         const OutputRendererFactory web = registry.factory(QStringLiteral("text/html"));
         QVERIFY(web);
         registry.add(QStringLiteral("text/html"), [](const Json& output, const QString& mime,
                                                      const OutputRenderContext&, QWidget* parent) {
-            return new QLabel(QString::fromStdString(output["data"][mime.toStdString()].get<std::string>()), parent);
+            return new QLabel(
+                QString::fromStdString(output["data"][mime.toStdString()].get<std::string>()),
+                parent);
         });
         OutputArea area;
         area.setOutputs(outputs);
@@ -130,8 +148,12 @@ private slots:
 
     void errorWithoutTracebackShowsNameAndValue() {
         OutputArea area;
-        area.setOutputs(Json::array({Json{{"output_type", "error"}, {"ename", "ValueError"}, {"evalue", "bad"}, {"traceback", Json::array()}}}));
-        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(0))->plainText(), QString("ValueError: bad"));
+        area.setOutputs(Json::array({Json{{"output_type", "error"},
+                                          {"ename", "ValueError"},
+                                          {"evalue", "bad"},
+                                          {"traceback", Json::array()}}}));
+        QCOMPARE(qobject_cast<TextOutputView*>(area.outputView(0))->plainText(),
+                 QString("ValueError: bad"));
     }
 
     void unchangedOutputsKeepTheirViews() {
@@ -204,23 +226,85 @@ private slots:
         image.fill(Qt::green);
         const std::string b64 = pngBase64(image);
         OutputArea area;
-        area.setOutputs(Json::array({imageOutput(b64, {{"image/png", {{"width", 100}}}}), imageOutput(b64)}));
+        area.setOutputs(
+            Json::array({imageOutput(b64, {{"image/png", {{"width", 100}}}}), imageOutput(b64)}));
         auto* half = qobject_cast<ImageOutputView*>(area.outputView(0));
         auto* full = qobject_cast<ImageOutputView*>(area.outputView(1));
         QVERIFY(half && full);
         QCOMPARE(half->logicalSize(), QSizeF(100, 50));
         QCOMPARE(full->logicalSize(), QSizeF(200, 100));
         QCOMPARE(half->heightForWidth(600), 50);
-        QCOMPARE(full->heightForWidth(100), 50); // scaled down to fit, aspect kept
+        QCOMPARE(full->heightForWidth(100), 50);         // scaled down to fit, aspect kept
         QCOMPARE(half->image().size(), QSize(200, 100)); // full resolution kept for high DPI
         // Both width and height given: both used.
-        area.setOutputs(Json::array({imageOutput(b64, {{"image/png", {{"width", 40}, {"height", 30}}}})}));
+        area.setOutputs(
+            Json::array({imageOutput(b64, {{"image/png", {{"width", 40}, {"height", 30}}}})}));
         QCOMPARE(qobject_cast<ImageOutputView*>(area.outputView(0))->logicalSize(), QSizeF(40, 30));
+    }
+
+    void animatedGifPlaysOnlyOnScreen() {
+        // A real animated GIF from Pillow: 3 frames (red, green, blue), 40 ms each, looping.
+        const ProcessResult made = runProcess(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "import io, base64, sys\n"
+                 "from PIL import Image\n"
+                 "frames = [Image.new('RGB', (30, 20), c) for c in ('red', 'lime', 'blue')]\n"
+                 "b = io.BytesIO()\n"
+                 "frames[0].save(b, 'GIF', save_all=True, append_images=frames[1:], duration=40, "
+                 "loop=0)\n"
+                 "sys.stdout.write(base64.b64encode(b.getvalue()).decode())\n")});
+        QVERIFY2(made.code == 0, qPrintable(made.err));
+        const std::string gif = made.out.trimmed().toStdString();
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* area = new OutputArea(&window);
+        layout->addWidget(area);
+        area->setOutputs(Json::array({Json{{"output_type", "display_data"},
+                                           {"data", {{"image/gif", gif}, {"text/plain", "<gif>"}}},
+                                           {"metadata", {{"image/gif", {{"width", 60}}}}}}}));
+        auto* view = qobject_cast<ImageOutputView*>(area->outputView(0));
+        QVERIFY(view);
+        QVERIFY(view->isAnimated());
+        QCOMPARE(view->logicalSize(), QSizeF(60, 40)); // width metadata, aspect kept
+        QCOMPARE(view->suffix(), QStringLiteral("gif"));
+        window.resize(300, 200);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // It plays: the frame shown changes and so do the pixels.
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPlaying(), 5000);
+        QSet<QRgb> colours;
+        QElapsedTimer clock;
+        clock.start();
+        while (colours.size() < 3 && clock.elapsed() < 10000) {
+            colours.insert(view->image().pixel(5, 5) & 0xffffff);
+            QTest::qWait(10);
+        }
+        QCOMPARE(colours.size(), 3);
+        // Hidden: it stops decoding frames; shown again: it plays on.
+        window.hide();
+        QTRY_VERIFY(!view->isPlaying());
+        const int frame = view->currentFrame();
+        QTest::qWait(300);
+        QCOMPARE(view->currentFrame(), frame);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPlaying(), 5000);
+        // Save Image As writes the GIF's own bytes (all frames), not a re-encoded frame.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.gif"));
+        QVERIFY(view->saveImageTo(path));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), QByteArray::fromBase64(QByteArray::fromStdString(gif)));
     }
 
     void executeResultPromptDoesNotBreakLayout() {
         OutputArea area;
-        area.setOutputs(Json::array({Json{{"output_type", "execute_result"}, {"data", {{"text/plain", "1"}}}, {"metadata", Json::object()}}}), 3);
+        area.setOutputs(Json::array({Json{{"output_type", "execute_result"},
+                                          {"data", {{"text/plain", "1"}}},
+                                          {"metadata", Json::object()}}}),
+                        3);
         area.resize(500, area.heightForWidth(500));
         QImage shot(area.size(), QImage::Format_ARGB32);
         shot.fill(Qt::white);
@@ -254,7 +338,8 @@ private slots:
             QVERIFY(area.heightForWidth(700) > 0);
         }
         const double layoutUs = double(timer.nsecsElapsed()) / 1000.0 / n;
-        qInfo("20-line stream output: build %.0f us, build+heightForWidth %.0f us", buildUs, layoutUs);
+        qInfo("20-line stream output: build %.0f us, build+heightForWidth %.0f us", buildUs,
+              layoutUs);
 
         // A noisy plot-like PNG of about 64 KB.
         QImage image(400, 300, QImage::Format_RGB32);
@@ -262,7 +347,8 @@ private slots:
         QPainter p(&image);
         auto* rng = QRandomGenerator::global();
         for (int i = 0; i < 2500; ++i)
-            p.fillRect(int(rng->bounded(400)), int(rng->bounded(300)), 3, 3, QColor::fromRgb(rng->generate()));
+            p.fillRect(int(rng->bounded(400)), int(rng->bounded(300)), 3, 3,
+                       QColor::fromRgb(rng->generate()));
         p.end();
         const std::string b64 = pngBase64(image);
         const Json pngOutputs = Json::array({imageOutput(b64)});
@@ -314,7 +400,8 @@ private slots:
         // The tail is still reachable below the elided middle.
         view->render(&shot, QPoint(), QRegion(0, h - 40, 800, 40));
         QVERIFY(view->lastPaintedRowCount() <= 4);
-        qInfo("1,000,000-line stream: build %.1f ms, heightForWidth %.2f ms, paint 300 px %.2f ms (%d rows laid out)",
+        qInfo("1,000,000-line stream: build %.1f ms, heightForWidth %.2f ms, paint 300 px %.2f ms "
+              "(%d rows laid out)",
               buildMs, hfwMs, paintMs, paintedRows);
         QVERIFY(view->plainText().size() > 10'000'000);
     }

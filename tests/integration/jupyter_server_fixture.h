@@ -4,8 +4,8 @@
 #pragma once
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QEventLoop>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -44,6 +44,21 @@ inline int freePort() {
 inline QString randomToken() {
     return QString::number(QRandomGenerator::global()->generate64(), 16) +
            QString::number(QRandomGenerator::global()->generate64(), 16);
+}
+
+// A self-signed certificate for 127.0.0.1 (openssl req), written as cert.pem and key.pem in
+// `directory`; false when openssl cannot make one here.
+inline bool makeSelfSignedCertificate(const QString& directory, QString* cert, QString* key) {
+    *cert = directory + QStringLiteral("/cert.pem");
+    *key = directory + QStringLiteral("/key.pem");
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-keyout"), *key, QStringLiteral("-out"), *cert});
+    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit &&
+           openssl.exitCode() == 0;
 }
 
 class JupyterServerProcess {

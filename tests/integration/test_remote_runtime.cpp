@@ -629,12 +629,8 @@ private slots:
 
     void selfSignedTls() {
         QTemporaryDir dir;
-        const QString cert = dir.filePath("cert.pem"), key = dir.filePath("key.pem");
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                       "/CN=127.0.0.1", "-keyout", key, "-out", cert});
-        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+        QString cert, key;
+        if (!makeSelfSignedCertificate(dir.path(), &cert, &key))
             QSKIP("openssl cannot make a certificate here");
         JupyterServerProcess tls;
         tls.certFile = cert;
