@@ -235,6 +235,27 @@ private slots:
                  QStringLiteral("rgb(224, 226, 230)"));
     }
 
+    // Binary state travels as message buffers: an Image widget's PNG bytes reach the page.
+    void imageBuffers() {
+        OutputArea area;
+        const QList<WidgetOutputView*> views = showViews(
+            area, run(QStringLiteral(
+                      "import io, zlib, struct\n"
+                      "def chunk(t, d):\n"
+                      "    c = struct.pack('>I', len(d)) + t + d\n"
+                      "    return c + struct.pack('>I', zlib.crc32(t + d))\n"
+                      "rows = b''.join(b'\\x00' + b'\\xff\\x00\\x00' * 7 for _ in range(5))\n"
+                      "png = (b'\\x89PNG\\r\\n\\x1a\\n'\n"
+                      "       + chunk(b'IHDR', struct.pack('>IIBBBBB', 7, 5, 8, 2, 0, 0, 0))\n"
+                      "       + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))\n"
+                      "display(w.Image(value=png, format='png'))")));
+        QCOMPARE(views.size(), 1);
+        const QString size =
+            QStringLiteral("(function(){var i=document.querySelector('img');"
+                           "return i&&i.complete?i.naturalWidth+'x'+i.naturalHeight:'';})()");
+        QCOMPARE(waitForPage(views[0], size, QStringLiteral("7x5")), QStringLiteral("7x5"));
+    }
+
     // A stored widget output whose model no kernel holds shows a note, not an empty page.
     void storedViewWithoutModel() {
         const Json output = {
