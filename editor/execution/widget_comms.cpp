@@ -1,6 +1,7 @@
 #include "editor/execution/widget_comms.h"
 
 #include "editor/execution/widget_version_check.h"
+#include "kernelclient/nbformat_output.h"
 
 #include <QList>
 #include <QLoggingCategory>
@@ -47,6 +48,8 @@ WidgetComms::WidgetComms(kernel::KernelClient* client) : QObject(client), m_clie
         if (m.msgType() == "status" && m.content.value("execution_state", "") == "idle" &&
             !m.parentMsgId().empty())
             emit kernelHandled(QString::fromStdString(std::string(m.parentMsgId())));
+        if (const std::string id = capturingModel(m); !id.empty())
+            capture(id, m);
     });
     new WidgetVersionCheck(client, this);
 }
@@ -73,6 +76,62 @@ WidgetComms* WidgetComms::of(kernel::KernelClient* client) {
                                                          Qt::FindDirectChildrenOnly))
         return existing;
     return new WidgetComms(client);
+}
+
+WidgetComms* WidgetComms::find(const kernel::KernelClient* client) {
+    return client ? client->findChild<WidgetComms*>(QStringLiteral("quire_widget_comms"),
+                                                    Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+bool WidgetComms::captures(const kernel::Message& message) const {
+    return !capturingModel(message).empty();
+}
+
+std::string WidgetComms::capturingModel(const kernel::Message& message) const {
+    const auto type = message.msgType();
+    if (type != "stream" && type != "display_data" && type != "execute_result" && type != "error" &&
+        type != "clear_output")
+        return {};
+    const std::string_view parent = message.parentMsgId();
+    if (parent.empty())
+        return {};
+    for (const auto& [id, model] : m_models) {
+        const auto msgId = model.state.find("msg_id");
+        if (msgId != model.state.end() && msgId->is_string() &&
+            msgId->get_ref<const std::string&>() == parent &&
+            model.state.value("_model_name", "") == "OutputModel")
+            return id;
+    }
+    return {};
+}
+
+void WidgetComms::capture(const std::string& id, const kernel::Message& message) {
+    Model& model = m_models[id];
+    if (message.msgType() == "clear_output") {
+        if (message.content.value("wait", false)) {
+            model.clearBeforeNext = true;
+            return;
+        }
+        model.outputs = Json::array();
+    } else {
+        auto output = kernel::nbformatOutput(message);
+        if (!output)
+            return;
+        if (std::exchange(model.clearBeforeNext, false))
+            model.outputs = Json::array();
+        Json* last = model.outputs.empty() ? nullptr : &model.outputs.back();
+        if (last && last->value("output_type", "") == "stream" &&
+            output->value("output_type", "") == "stream" &&
+            last->value("name", "") == output->value("name", "") && (*last)["text"].is_string() &&
+            (*output)["text"].is_string())
+            (*last)["text"].get_ref<std::string&>() += (*output)["text"].get<std::string>();
+        else
+            model.outputs.push_back(std::move(*output));
+    }
+    emit modelMessage(QString::fromStdString(id),
+                      Json{{"method", "custom"}, {"content", {{"quire_outputs", model.outputs}}}},
+                      {}, nullptr);
 }
 
 std::vector<std::string> WidgetComms::references(const Json& state) {
@@ -115,7 +174,8 @@ Json WidgetComms::modelJson(const std::string& id) const {
                 {"model_module_version", model.state.value("_model_module_version", "*")},
                 {"state", model.state},
                 {"buffer_keys", std::move(keys)},
-                {"buffers", std::move(buffers)}};
+                {"buffers", std::move(buffers)},
+                {"outputs", model.outputs}};
 }
 
 std::string WidgetComms::sendFromPage(const std::string& id, Json data,

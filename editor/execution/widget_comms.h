@@ -31,8 +31,14 @@ public:
     // The WidgetComms that holds live model `modelId` (model ids are UUIDs, unique across
     // kernels), or null: the renderer finds a view's models without knowing its notebook.
     static WidgetComms* forModel(const QString& modelId);
-    // The one of `client` (made on first use).
+    // The one of `client` (made on first use); find() makes none.
     static WidgetComms* of(kernel::KernelClient* client);
+    static WidgetComms* find(const kernel::KernelClient* client);
+
+    // An IOPub output an Output widget captures (ipywidgets 6 leaves capturing to the
+    // frontend: the widget's msg_id names the request whose outputs it shows). The cell the
+    // request belongs to leaves such outputs out.
+    bool captures(const kernel::Message& message) const;
 
     bool hasModel(const std::string& id) const { return m_models.count(id) > 0; }
     std::size_t modelCount() const { return m_models.size(); }
@@ -63,7 +69,9 @@ private:
     struct Model {
         QPointer<kernel::Comm> comm;
         kernel::Json state = kernel::Json::object();
-        std::map<std::string, QByteArray> buffers; // state keys with binary values
+        std::map<std::string, QByteArray> buffers;    // state keys with binary values
+        kernel::Json outputs = kernel::Json::array(); // an Output widget's captured outputs
+        bool clearBeforeNext = false;                 // clear_output(wait=True)
     };
 
     void onCommOpened(kernel::Comm* comm, const kernel::Message& open);
@@ -71,6 +79,8 @@ private:
     void applyState(Model& model, const kernel::Json& state, const kernel::Json& bufferKeys,
                     const std::vector<QByteArray>& buffers);
     void dropAll();
+    std::string capturingModel(const kernel::Message& message) const;
+    void capture(const std::string& id, const kernel::Message& message);
 
     QPointer<kernel::KernelClient> m_client;
     std::unordered_map<std::string, Model> m_models;

@@ -66,12 +66,78 @@
             this._onClose({ content: { comm_id: this.comm_id, data: {} } });
     };
 
+    // The Output widget. ipywidgets 6 leaves capturing outputs to the frontend; Quire does it
+    // (WidgetComms) and sends the captured outputs (nbformat) as {quire_outputs} messages.
+    var capturedOutputs = {}; // model id -> outputs
+
+    function textBlock(text, className) {
+        var pre = document.createElement('pre');
+        pre.className = className;
+        pre.textContent = text.replace(/\x1b\[[0-9;]*m/g, '');
+        return pre;
+    }
+
+    function renderOutput(output) {
+        var type = output.output_type;
+        if (type === 'stream')
+            return textBlock(output.text, 'quire-output-stream');
+        if (type === 'error')
+            return textBlock((output.traceback || []).join('\n') ||
+                             output.ename + ': ' + output.evalue, 'quire-output-error');
+        var data = output.data || {};
+        var join = function (v) { return Array.isArray(v) ? v.join('') : String(v); };
+        var div = document.createElement('div');
+        if ('text/html' in data) {
+            div.innerHTML = join(data['text/html']);
+        } else if ('image/png' in data || 'image/jpeg' in data) {
+            var mime = 'image/png' in data ? 'image/png' : 'image/jpeg';
+            var img = document.createElement('img');
+            img.src = 'data:' + mime + ';base64,' + join(data[mime]).replace(/\s/g, '');
+            div.appendChild(img);
+        } else if ('text/plain' in data) {
+            return textBlock(join(data['text/plain']), 'quire-output-text');
+        }
+        return div;
+    }
+
+    var OutputModel = lib.DOMWidgetModel.extend({
+        defaults: function () {
+            return Object.assign(lib.DOMWidgetModel.prototype.defaults.call(this), {
+                _model_name: 'OutputModel',
+                _view_name: 'OutputView',
+                msg_id: '',
+            });
+        },
+    });
+
+    var OutputView = lib.DOMWidgetView.extend({
+        render: function () {
+            this.el.classList.add('jupyter-widgets-output-area');
+            this.listenTo(this.model, 'msg:custom', function (content) {
+                if (content && content.quire_outputs)
+                    this.draw();
+            });
+            this.draw();
+        },
+        draw: function () {
+            this.el.textContent = '';
+            (capturedOutputs[this.model.id] || []).forEach(function (output) {
+                this.el.appendChild(renderOutput(output));
+            }, this);
+            reportHeightSoon();
+        },
+    });
+
     class Manager extends lib.ManagerBase {
         constructor(root) {
             super();
             this.root = root;
         }
         loadClass(className, moduleName) {
+            if (moduleName === 'jupyter-js-widgets' && className === 'OutputModel')
+                return Promise.resolve(OutputModel);
+            if (moduleName === 'jupyter-js-widgets' && className === 'OutputView')
+                return Promise.resolve(OutputView);
             if (moduleName === 'jupyter-js-widgets' && lib[className])
                 return Promise.resolve(lib[className]);
             return Promise.reject(new Error('Quire has no widget class ' + moduleName + '.' + className));
@@ -99,6 +165,7 @@
         models.forEach(function (m) {
             var state = m.state;
             m.buffer_keys.forEach(function (key, i) { state[key] = fromBase64(m.buffers[i]); });
+            capturedOutputs[m.model_id] = m.outputs || [];
             var comm = new Comm(m.model_id);
             comms[m.model_id] = comm;
             manager.new_model({
@@ -134,6 +201,8 @@
             }
             break;
         case 'msg':
+            if (message.data.content && message.data.content.quire_outputs)
+                capturedOutputs[message.model_id] = message.data.content.quire_outputs;
             if (comms[message.model_id])
                 comms[message.model_id].deliver(message.data, message.buffers.map(fromBase64));
             break;

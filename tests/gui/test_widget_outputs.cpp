@@ -256,6 +256,51 @@ private slots:
         QCOMPARE(waitForPage(views[0], size, QStringLiteral("7x5")), QStringLiteral("7x5"));
     }
 
+    // The Output widget: outputs made inside `with out:` show in its page, whether the request
+    // was a cell's (the cell leaves them out: captures()) or a page's change of a slider.
+    void outputWidgetCaptures() {
+        OutputArea area;
+        const QList<WidgetOutputView*> views =
+            showViews(area, run(QStringLiteral("out = w.Output()\n"
+                                               "b = w.IntSlider(value=1)\n"
+                                               "def show(ch):\n"
+                                               "    with out:\n"
+                                               "        print('value', ch['new'])\n"
+                                               "b.observe(show, 'value')\n"
+                                               "display(b, out)")));
+        QCOMPARE(views.size(), 2);
+        const QString text = QStringLiteral(
+            "(function(){return Array.prototype.map.call(document.querySelectorAll("
+            "'.quire-output-stream'),function(p){return p.textContent.trim();}).join('|');})()");
+        // Asked as each output arrives, as CellExecutor does (the msg_id is cleared after).
+        QStringList captured;
+        QStringList kept;
+        const auto runWatched = [&](const QString& code) {
+            bool done = false;
+            Request* request = m_client->execute(code, {}, this);
+            connect(request, &Request::iopub, this, [&](const Message& m) {
+                if (m.msgType() == "stream")
+                    (m_comms->captures(m) ? captured : kept)
+                        .append(QString::fromStdString(m.content.value("text", "")).trimmed());
+            });
+            connect(request, &Request::finished, this, [&] { done = true; });
+            return QTest::qWaitFor([&] { return done; }, kTimeout);
+        };
+        QVERIFY(runWatched(QStringLiteral("with out:\n    print('in cell')\nprint('outside')")));
+        QCOMPARE(captured, QStringList{QStringLiteral("in cell")});
+        QCOMPARE(kept, QStringList{QStringLiteral("outside")});
+        QCOMPARE(waitForPage(views[1], text, QStringLiteral("in cell")), QStringLiteral("in cell"));
+
+        QVERIFY(evaluate(views[0]->page(),
+                         QStringLiteral("quireWidgets.model('%1').then(function(m){"
+                                        "m.set('value', 5); m.save_changes(); });true")
+                             .arg(views[0]->modelId()))
+                    .toBool());
+        // (one stdout stream: the two prints are one text block)
+        QCOMPARE(waitForPage(views[1], text, QStringLiteral("in cell\nvalue 5")),
+                 QStringLiteral("in cell\nvalue 5"));
+    }
+
     // A stored widget output whose model no kernel holds shows a note, not an empty page.
     void storedViewWithoutModel() {
         const Json output = {
