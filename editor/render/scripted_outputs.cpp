@@ -24,6 +24,16 @@ QString scriptTag(const QString& asset, const QString& extra = {}) {
         .arg(WebAssetScheme::bundledUrl(asset).toString(QUrl::FullyEncoded), extra);
 }
 
+// Vega draws on a transparent background by default, its axes and labels in dark grey: on a
+// dark notebook they would vanish. Like Plotly's default template, the chart gets white.
+Json withBackground(const Json& spec) {
+    if (spec.contains("background"))
+        return spec;
+    Json copy = spec;
+    copy["background"] = "white";
+    return copy;
+}
+
 const Json& mimeData(const Json& output, const QString& mime) {
     static const Json none;
     const auto data = output.find("data");
@@ -121,7 +131,7 @@ QString vegaOutputBody(const Json& spec) {
                "view.runAsync().catch(e => console.error(e));\n"
                "window.quireVegaView = view;\n"
                "})();</script>")
-               .arg(scriptJson(spec));
+               .arg(scriptJson(withBackground(spec)));
 }
 
 bool containsTexMath(const QString& html) {

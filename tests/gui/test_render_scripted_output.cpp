@@ -2,8 +2,9 @@
 // a Vega spec draws its marks, TeX in trusted HTML is typeset by Debian's MathJax, HTML too
 // big for a data: URL comes through the quire-asset: scheme, and the scheme serves nothing
 // off its lists. Untrusted outputs run none of it and show their next type.
-// With QUIRE_RENDER_SHOTS=<dir>, the Plotly output's screenshot is written there.
+// With QUIRE_RENDER_SHOTS=<dir>, the Plotly and Vega outputs' screenshots are written there.
 #include "editor/render/html_output_view.h"
+#include "editor/render/image_output_view.h"
 #include "editor/render/output_area.h"
 #include "editor/render/output_renderers.h"
 #include "editor/render/scripted_outputs.h"
@@ -14,6 +15,7 @@
 #include "editor/render/web_request_guard.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
@@ -239,6 +241,26 @@ private slots:
              colorShare(shot.copy(view->geometry().translated(area->mapTo(&window, QPoint()))),
                         QColor(0xd6, 0x27, 0x28)) > 0.03),
             kLoadTimeout);
+        if (const QString dir = qEnvironmentVariable("QUIRE_RENDER_SHOTS"); !dir.isEmpty())
+            shot.save(QDir(dir).filePath(QStringLiteral("vega_output.png")));
+    }
+
+    void vegaLiteShowsItsImage() {
+        // Debian 12 has no Vega-Lite: its outputs show the PNG Altair sends with them.
+        QImage png(40, 20, QImage::Format_RGB32);
+        png.fill(Qt::darkGreen);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        png.save(&buffer, "PNG");
+        OutputArea area;
+        area.resize(400, 200);
+        area.setTrusted(true);
+        area.setOutputs(
+            Json::array({displayData({{"application/vnd.vegalite.v5+json", {{"mark", "bar"}}},
+                                      {"image/png", bytes.toBase64().toStdString()},
+                                      {"text/plain", "alt.Chart(...)"}})}));
+        QVERIFY(qobject_cast<ImageOutputView*>(area.outputView(0)));
     }
 
     void mathInTrustedHtmlIsTypeset() {
