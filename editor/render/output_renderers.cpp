@@ -115,14 +115,12 @@ QWidget* rasterImage(const Json& output, const QString& mime, const OutputRender
     const QImage image = image_cache::fromBase64(base64);
     if (image.isNull()) {
         return textView(QCoreApplication::translate("quire::editor::OutputArea",
-                                                    "[%1 image could not be decoded]")
-                            .arg(mime),
+                                                    "[%1 image could not be decoded]").arg(mime),
                         parent);
     }
     auto* view = new ImageOutputView(parent);
     const QString suffix = mime == u"image/jpeg" ? QStringLiteral("jpg") : mime.mid(6);
-    view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64,
-                    suffix);
+    view->setRaster(image, metadataSize(output, mime, image.deviceIndependentSize()), base64, suffix);
     view->setNeedsLightBackground(needsLightBackground(output));
     return view;
 }
