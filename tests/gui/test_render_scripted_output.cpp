@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebEngineScript>
 #include <QWebEngineView>
@@ -154,6 +155,30 @@ private slots:
         QVERIFY(WebAssets::mathJaxFile(u"/etc/passwd").isEmpty());
         QVERIFY(WebAssets::mathJaxFile(u"..").isEmpty());
         QVERIFY(WebAssets::mathJaxFile(u"jax").isEmpty()); // a folder
+    }
+
+    void missingScriptsRegisterNoRenderer() {
+        // A build without python3-plotly or libjs-vega: their outputs fall back.
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        OutputRendererRegistry& registry = OutputRendererRegistry::instance();
+        registry.remove(kPlotlyMime);
+        registry.remove(kVegaMime);
+        const QByteArray before = qgetenv("QUIRE_WEB_ASSETS");
+        qputenv("QUIRE_WEB_ASSETS", empty.path().toUtf8());
+        QVERIFY(!WebAssets::hasPlotly());
+        QVERIFY(!WebAssets::hasVega());
+        addScriptedOutputRenderers(registry);
+        QVERIFY(!registry.mimeTypes(true).contains(kPlotlyMime));
+        QVERIFY(!registry.mimeTypes(true).contains(kVegaMime));
+        if (before.isNull())
+            qunsetenv("QUIRE_WEB_ASSETS");
+        else
+            qputenv("QUIRE_WEB_ASSETS", before);
+        addScriptedOutputRenderers(registry);
+        QVERIFY(registry.mimeTypes(true).contains(kPlotlyMime));
+        QVERIFY(registry.isTrustedOnly(kPlotlyMime));
+        QVERIFY(registry.isTrustedOnly(kVegaMime));
     }
 
     void plotlyFigureDraws() {
