@@ -7,7 +7,9 @@
 #include "editor/render/latex_output_view.h"
 #include "editor/render/markdown_view.h"
 #include "editor/render/mime_select.h"
+#include "editor/render/scripted_outputs.h"
 #include "editor/render/text_output_view.h"
+#include "editor/render/web_output_page.h"
 
 #include <QCoreApplication>
 
@@ -137,16 +139,17 @@ QWidget* svgImage(const Json& output, const QString& mime, const OutputRenderCon
     return view;
 }
 
-// Larger pages do not fit QWebEnginePage::setHtml (a data: URL); they show their source.
-constexpr qsizetype kMaxHtmlBytes = 1536 * 1024;
+// Larger pages do not fit QWebEnginePage::setHtml (a data: URL): without the asset scheme
+// that serves them (WebOutputPage::prepareEngine not called) they show their source.
+constexpr qsizetype kMaxDataUrlHtml = 1536 * 1024;
 
 QWidget* htmlOutput(const Json& output, const QString& mime, const OutputRenderContext& context,
                     QWidget* parent) {
     const QString html = mimeText(mimeValue(output, mime));
-    if (html.size() > kMaxHtmlBytes)
+    if (html.size() > kMaxDataUrlHtml && !WebOutputPage::assetScheme())
         return nullptr;
     auto* view = new HtmlOutputView(parent);
-    view->setHtml(html, context.trusted);
+    view->setHtml(context.trusted ? withMathJax(html) : html, context.trusted);
     return view;
 }
 
@@ -172,6 +175,7 @@ OutputRendererRegistry::OutputRendererRegistry() {
     add(QStringLiteral("text/plain"), plainText);
     add(QStringLiteral("text/html"), htmlOutput);
     add(QStringLiteral("application/javascript"), javascriptOutput, true);
+    addScriptedOutputRenderers(*this);
 }
 
 OutputRendererRegistry& OutputRendererRegistry::instance() {
