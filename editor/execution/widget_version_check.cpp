@@ -5,7 +5,7 @@
 #include <utility>
 
 #ifndef QUIRE_WIDGETS_FRONTEND_VERSION
-#define QUIRE_WIDGETS_FRONTEND_VERSION "0.0.0"
+#define QUIRE_WIDGETS_FRONTEND_VERSION "" // built without jupyter-js-widgets: no widget outputs
 #endif
 
 namespace quire::editor {
@@ -76,7 +76,7 @@ bool WidgetVersionCheck::satisfies(std::string_view version, std::string_view ra
 }
 
 void WidgetVersionCheck::start() {
-    if (!m_client)
+    if (!m_client || frontendVersion().empty())
         return;
     const Json info = m_client->kernelInfo().value("language_info", Json::object());
     if (info.is_object() && info.contains("name") && info.value("name", "") != "python")

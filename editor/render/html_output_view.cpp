@@ -9,6 +9,9 @@
 #include <QMenu>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QPointer>
+#include <QTimer>
+#include <QWebEngineScript>
 #include <QWebEngineView>
 #include <QWheelEvent>
 #include <cmath>
@@ -19,11 +22,15 @@ namespace {
 
 // Shown before the page has measured itself (one line of text).
 constexpr int kPendingHeight = 24;
+// When a trusted page's height is asked for after it loaded (ms): scripts draw after loading.
+constexpr int kProbeDelays[] = {100, 250, 500, 1000, 2000, 4000, 8000};
 
 } // namespace
 
-HtmlOutputView::HtmlOutputView(QWidget* parent) : QWidget(parent) {
+HtmlOutputView::HtmlOutputView(QWidget* parent) : QWidget(parent), m_heightProbe(new QTimer(this)) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_heightProbe->setSingleShot(true);
+    connect(m_heightProbe, &QTimer::timeout, this, &HtmlOutputView::probeScriptedHeight);
 }
 
 HtmlOutputView::~HtmlOutputView() {
@@ -62,6 +69,7 @@ void HtmlOutputView::releaseWebView() {
     delete m_view;
     m_view = nullptr;
     m_loaded = false;
+    m_heightProbe->stop();
     update();
 }
 
@@ -85,6 +93,10 @@ void HtmlOutputView::ensureWebView() {
         if (QWidget* input = m_view->focusProxy())
             input->installEventFilter(this);
         m_loaded = true;
+        if (m_trusted) {
+            m_probeStep = 0;
+            m_heightProbe->start(kProbeDelays[0]);
+        }
         emit loadFinished(ok);
     });
     preparePage(page);
@@ -101,6 +113,28 @@ void HtmlOutputView::loadDocument() {
     }
 }
 
+void HtmlOutputView::probeScriptedHeight() {
+    WebOutputPage* p = page();
+    if (!p || !m_loaded)
+        return;
+    QPointer<HtmlOutputView> self(this);
+    const int width = m_measuredWidth;
+    // A page that goes away calls its pending callbacks with nothing (while this view may be
+    // halfway destroyed): only a number means the page is still there.
+    p->runJavaScript(QStringLiteral("document.documentElement.scrollHeight"),
+                     QWebEngineScript::ApplicationWorld, [self, p, width](const QVariant& v) {
+                         bool isNumber = false;
+                         const int h = v.toInt(&isNumber);
+                         if (!isNumber || !self || self->page() != p ||
+                             self->m_measuredWidth != width)
+                             return;
+                         if (h > 0 && (!self->m_measured || h != self->m_contentHeight))
+                             self->contentsSizeChanged(QSizeF(width, h));
+                     });
+    if (++m_probeStep < int(std::size(kProbeDelays)))
+        m_heightProbe->start(kProbeDelays[m_probeStep]);
+}
+
 void HtmlOutputView::placeWebView() {
     if (!m_view)
         return;
@@ -109,6 +143,10 @@ void HtmlOutputView::placeWebView() {
     if (m_measuredWidth != width()) {
         m_measuredWidth = width();
         m_view->setGeometry(0, 0, width(), 1);
+        if (m_trusted && m_loaded) {
+            m_probeStep = 0;
+            m_heightProbe->start(kProbeDelays[0]);
+        }
         return;
     }
     m_view->setGeometry(0, 0, width(), m_measured ? std::max(1, m_contentHeight) : 1);

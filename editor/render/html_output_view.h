@@ -5,6 +5,7 @@
 #include <QString>
 #include <QWidget>
 
+class QTimer;
 class QWebEngineView;
 
 namespace quire::editor {
@@ -72,6 +73,7 @@ private:
     void contentsSizeChanged(const QSizeF& size);
     void placeWebView();
     void loadDocument();
+    void probeScriptedHeight();
 
     QString m_body;
     QString m_document; // m_body as loaded, in the palette and font it was made for
@@ -82,6 +84,10 @@ private:
     bool m_measured = false;
     bool m_loaded = false;
     bool m_creationQueued = false;
+    // Trusted pages may grow after loading (a plot drawn by its script); Chromium does not
+    // always report their new size to a view only 1 px high (on X11), so the page is asked.
+    QTimer* m_heightProbe = nullptr;
+    int m_probeStep = 0;
 };
 
 } // namespace quire::editor

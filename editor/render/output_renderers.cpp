@@ -8,9 +8,12 @@
 #include "editor/render/latex_output_view.h"
 #include "editor/render/markdown_view.h"
 #include "editor/render/mime_select.h"
+#include "editor/render/scripted_outputs.h"
 #include "editor/render/text_output_view.h"
+#include "editor/render/web_output_page.h"
 #include "editor/render/widget_output_view.h"
 #include "editor/render/widget_page_bridge.h"
+#include "editor/render/widget_page_script.h"
 
 #include <QCoreApplication>
 
@@ -140,16 +143,17 @@ QWidget* svgImage(const Json& output, const QString& mime, const OutputRenderCon
     return view;
 }
 
-// Larger pages do not fit QWebEnginePage::setHtml (a data: URL); they show their source.
-constexpr qsizetype kMaxHtmlBytes = 1536 * 1024;
+// Larger pages do not fit QWebEnginePage::setHtml (a data: URL): without the asset scheme
+// that serves them (WebOutputPage::prepareEngine not called) they show their source.
+constexpr qsizetype kMaxDataUrlHtml = 1536 * 1024;
 
 QWidget* htmlOutput(const Json& output, const QString& mime, const OutputRenderContext& context,
                     QWidget* parent) {
     const QString html = mimeText(mimeValue(output, mime));
-    if (html.size() > kMaxHtmlBytes)
+    if (html.size() > kMaxDataUrlHtml && !WebOutputPage::assetScheme())
         return nullptr;
     auto* view = new HtmlOutputView(parent);
-    view->setHtml(html, context.trusted);
+    view->setHtml(context.trusted ? withMathJax(html) : html, context.trusted);
     return view;
 }
 
@@ -170,7 +174,8 @@ QWidget* widgetView(const Json& output, const QString& mime, const OutputRenderC
     const QString id = spec.is_object() && spec.value("model_id", Json()).is_string()
                            ? QString::fromStdString(spec["model_id"].get<std::string>())
                            : QString();
-    if (WidgetComms* comms = id.isEmpty() ? nullptr : WidgetComms::forModel(id))
+    WidgetComms* comms = id.isEmpty() ? nullptr : WidgetComms::forModel(id);
+    if (comms && !widgetPageScript().isEmpty()) // (a build without jupyter-js-widgets)
         return new WidgetOutputView(comms, id, parent);
     const Json& plain = mimeValue(output, QStringLiteral("text/plain"));
     return textView(plain.is_null() ? WidgetPageBridge::goneText() : mimeText(plain), parent);
@@ -190,6 +195,7 @@ OutputRendererRegistry::OutputRendererRegistry() {
     add(QStringLiteral("text/html"), htmlOutput);
     add(QStringLiteral("application/javascript"), javascriptOutput, true);
     add(QStringLiteral("application/vnd.jupyter.widget-view+json"), widgetView, true);
+    addScriptedOutputRenderers(*this);
 }
 
 OutputRendererRegistry& OutputRendererRegistry::instance() {

@@ -1,23 +1,39 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace quire::editor {
 
-// Where output pages get their scripts: the one place that knows the asset folders.
-// Third-party libraries are copied from Debian packages into share/quire/web at build time
-// (next to the binary's ../share in the build and the install tree; QUIRE_WEB_ASSETS
-// overrides); Quire's own scripts are Qt resources under :/quire/web.
-namespace web_assets {
+// Where the third-party scripts of scripted outputs live on disk, and which of them a page
+// may load. Plotly and Vega are copied from Debian packages into <data>/quire/web when Quire
+// is built (build/share/quire/web) or installed (share/quire/web); MathJax 2 stays where
+// Debian's libjs-mathjax puts it. Only the names listed here are served: a name that is not
+// on the list, or a MathJax path that leaves MathJax's folder, maps to no file.
+class WebAssets {
+public:
+    // QUIRE_WEB_ASSETS, else <executable's folder>/../share/quire/web.
+    static QString directory();
+    // QUIRE_MATHJAX_DIR, else /usr/share/javascript/mathjax.
+    static QString mathJaxDirectory();
 
-// The folder with the bundled third-party scripts ("" when none is found).
-QString directory();
-// The text of asset `relativePath` ("" and `error` set when it cannot be read).
-QString read(const QString& relativePath, QString* error = nullptr);
+    // The file of bundled asset `name` ("plotly.js", "vega/vega-util.js", ...); empty when
+    // the name is not on the list or the file is missing.
+    static QString bundledFile(QStringView name);
+    // The file at `relativePath` inside MathJax's folder; empty when the path is absolute,
+    // climbs out of the folder, or names no file.
+    static QString mathJaxFile(QStringView relativePath);
 
-// The scripts of a widget output page, in order: Qt's qwebchannel.js, the AMD shim, the
-// jupyter-js-widgets bundle, Quire's manager. Read once; "" (and `error`) when one is missing.
-const QString& widgetPageScript(QString* error = nullptr);
+    // Vega's modules in load order: each file's module name, as its define() knows it.
+    struct VegaModule {
+        QString file;   // bundled name, "vega/…"
+        QString module; // AMD name, "vega-…"
+    };
+    static const QList<VegaModule>& vegaModules();
 
-} // namespace web_assets
+    static bool hasPlotly();
+    static bool hasVega();
+    static bool hasMathJax();
+};
+
 } // namespace quire::editor

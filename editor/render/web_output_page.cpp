@@ -1,5 +1,6 @@
 #include "editor/render/web_output_page.h"
 
+#include "editor/render/web_asset_scheme.h"
 #include "editor/render/web_output_log.h"
 #include "editor/render/web_request_guard.h"
 
@@ -36,6 +37,7 @@ void WebOutputPage::prepareEngine() {
     add("--renderer-process-limit", "4");
     add("--force-webrtc-ip-handling-policy", "disable_non_proxied_udp");
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+    WebAssetScheme::registerScheme();
 }
 
 QWebEngineProfile* WebOutputPage::sharedProfile() {
@@ -47,6 +49,8 @@ QWebEngineProfile* WebOutputPage::sharedProfile() {
         profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
         profile->setSpellCheckEnabled(false);
         profile->setUrlRequestInterceptor(new WebRequestGuard(profile));
+        if (WebAssetScheme::isRegistered())
+            profile->installUrlSchemeHandler(WebAssetScheme::name(), new WebAssetScheme(profile));
         QWebEngineSettings* s = profile->settings();
         s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
         s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
@@ -69,20 +73,43 @@ WebRequestGuard* WebOutputPage::requestGuard() {
     return sharedProfile()->findChild<WebRequestGuard*>(QString(), Qt::FindDirectChildrenOnly);
 }
 
+WebAssetScheme* WebOutputPage::assetScheme() {
+    return sharedProfile()->findChild<WebAssetScheme*>(QString(), Qt::FindDirectChildrenOnly);
+}
+
 WebOutputPage::WebOutputPage(bool trusted, QObject* parent)
     : QWebEnginePage(sharedProfile(), parent), m_trusted(trusted) {
     settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, trusted);
 }
 
+WebOutputPage::~WebOutputPage() {
+    if (WebAssetScheme* scheme = assetScheme(); scheme && !m_documentUrl.isEmpty())
+        scheme->withdrawDocument(m_documentUrl);
+}
+
 void WebOutputPage::showDocument(const QString& document) {
+    // A data: URL holds at most 2 MB (setHtml's limit), base64 and all.
+    constexpr qsizetype kMaxDataUrlBytes = 1536 * 1024;
+    WebAssetScheme* scheme = assetScheme();
+    if (scheme && !m_documentUrl.isEmpty()) {
+        scheme->withdrawDocument(m_documentUrl);
+        m_documentUrl.clear();
+    }
     m_expectingOwnLoad = true;
-    setHtml(document);
+    QByteArray utf8 = document.toUtf8();
+    if (utf8.size() <= kMaxDataUrlBytes || !scheme) {
+        setHtml(document);
+        return;
+    }
+    m_documentUrl = scheme->publishDocument(std::move(utf8));
+    load(m_documentUrl);
 }
 
 bool WebOutputPage::acceptNavigationRequest(const QUrl& url, NavigationType type,
                                             bool isMainFrame) {
-    // Our own setHtml (a data: URL), once.
-    if (isMainFrame && m_expectingOwnLoad && url.scheme() == u"data") {
+    // Our own setHtml (a data: URL) or published document, once.
+    if (isMainFrame && m_expectingOwnLoad &&
+        (m_documentUrl.isEmpty() ? url.scheme() == u"data" : url == m_documentUrl)) {
         m_expectingOwnLoad = false;
         return true;
     }

@@ -1,5 +1,6 @@
 #include "editor/render/web_request_guard.h"
 
+#include "editor/render/web_asset_scheme.h"
 #include "editor/render/web_output_log.h"
 
 namespace quire::editor {
@@ -8,7 +9,9 @@ WebRequestGuard::WebRequestGuard(QObject* parent) : QWebEngineUrlRequestIntercep
 
 bool WebRequestGuard::isAllowed(const QUrl& url) {
     const QString scheme = url.scheme();
-    return scheme == u"data" || scheme == u"blob" || scheme == u"about";
+    // quire-asset: serves only its own lists (WebAssetScheme), never the network or disk.
+    return scheme == u"data" || scheme == u"blob" || scheme == u"about" ||
+           scheme == QLatin1String(WebAssetScheme::name());
 }
 
 void WebRequestGuard::interceptRequest(QWebEngineUrlRequestInfo& info) {

@@ -4,7 +4,8 @@
 
 namespace quire::editor {
 
-// Lets output pages load only what they carry themselves (data:, blob:, about:) and refuses
+// Lets output pages load only what they carry themselves (data:, blob:, about:) and the
+// bundled scripts and big documents of the quire-asset: scheme (WebAssetScheme), and refuses
 // every other request (http, https, file, ftp, ws, ...), so an output can neither reach the
 // network nor read local files. Each refusal is logged (category quire.render.web) and
 // announced. Runs on the GUI thread (Qt 6).

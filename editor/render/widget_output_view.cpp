@@ -1,6 +1,6 @@
 #include "editor/render/widget_output_view.h"
 
-#include "editor/render/web_assets.h"
+#include "editor/render/widget_page_script.h"
 #include "editor/render/web_output_log.h"
 #include "editor/render/web_output_page.h"
 #include "editor/render/widget_page_bridge.h"
@@ -53,7 +53,7 @@ void WidgetOutputView::changeEvent(QEvent* event) {
 
 void WidgetOutputView::preparePage(WebOutputPage* page) {
     QString error;
-    const QString& script = web_assets::widgetPageScript(&error);
+    const QString& script = widgetPageScript(&error);
     if (script.isEmpty()) {
         qCWarning(lcWebOutput) << "widget scripts are missing:" << error;
         return;

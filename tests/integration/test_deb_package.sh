@@ -55,7 +55,7 @@ for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libqt6webenginewidgets
     grep -Eq "(^|, )${p}[-a-z0-9]*( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
 done
 recommends=$(field Recommends)
-for p in python3-ipykernel rclone fuse3 python3-pandas; do
+for p in python3-ipykernel rclone fuse3 python3-pandas libjs-mathjax; do
     grep -Eq "(^|, )$p( |,|$)" <<<"$recommends" || fail "Recommends lacks $p: $recommends"
 done
 grep -Eq "(^|, )r-cran-irkernel( |,|$)" <<<"$(field Suggests)" || fail "Suggests lacks r-cran-irkernel"
@@ -73,6 +73,11 @@ for f in usr/bin/quire usr/share/applications/quire.desktop usr/share/mime/packa
     usr/share/icons/hicolor/scalable/apps/quire.svg usr/share/metainfo/io.github.quire.Quire.metainfo.xml \
     usr/share/man/man1/quire.1.gz usr/share/quire/web/jupyter-js-widgets/extension.js; do
     want "$f"
+done
+# Scripted outputs: Plotly and Vega copied from Debian packages at build time (when the build
+# machine had them, as packaging/deps-build.txt asks).
+for f in plotly.js vega/vega-view.js vega/vega-parser.js vega/topojson-client.js; do
+    [ -f "$build/share/quire/web/$f" ] && want "usr/share/quire/web/$f"
 done
 
 # The binary runs (command line without a display; --version through Qt's offscreen platform).
