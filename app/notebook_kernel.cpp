@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 #include "editor/execution/cell_executor.h"
+#include "editor/execution/widget_comms.h"
 #include "editor/model/notebook_document.h"
 #include "kernelclient/jupyter_server.h"
 #include "kernelclient/local_kernel_launcher.h"
@@ -159,6 +160,7 @@ void NotebookKernel::adopt(std::unique_ptr<KernelClient> client) {
     if (kernel::Channels* channels = m_client->channels()) // a remote socket reconnecting
         connect(channels, &kernel::Channels::stateChanged, this, &NotebookKernel::statusChanged);
     m_executor->setKernel(m_client.get());
+    editor::WidgetComms::of(m_client.get()); // ipywidgets outputs talk to the kernel through it
     if (m_client->isReady())
         recordKernelInMetadata();
     emit statusChanged();

@@ -12,11 +12,11 @@ Comm::Comm(KernelClient* client, std::string commId, std::string targetName, QOb
     : QObject(parent), m_client(client), m_commId(std::move(commId)),
       m_targetName(std::move(targetName)) {}
 
-void Comm::send(Json data, Json metadata, std::vector<QByteArray> buffers) {
+std::string Comm::send(Json data, Json metadata, std::vector<QByteArray> buffers) {
     if (!m_open || !m_client)
-        return;
-    m_client->sendCommMessage("comm_msg", {{"comm_id", m_commId}, {"data", std::move(data)}},
-                              std::move(metadata), std::move(buffers));
+        return {};
+    return m_client->sendCommMessage("comm_msg", {{"comm_id", m_commId}, {"data", std::move(data)}},
+                                     std::move(metadata), std::move(buffers));
 }
 
 void Comm::close(Json data) {
@@ -54,17 +54,19 @@ Comm* KernelClient::openComm(const QString& targetName, Json data, Json metadata
     return comm;
 }
 
-void KernelClient::sendCommMessage(std::string_view msgType, Json content, Json metadata,
-                                   std::vector<QByteArray> buffers) {
+std::string KernelClient::sendCommMessage(std::string_view msgType, Json content, Json metadata,
+                                          std::vector<QByteArray> buffers) {
     if (!m_channels || m_status == KernelStatus::Dead)
-        return;
+        return {};
     Message message = makeMessage(msgType, std::move(content), m_session);
+    std::string id(message.msgId());
     message.metadata = metadata.is_object() ? std::move(metadata) : Json::object();
     message.buffers = std::move(buffers);
     if (m_ready)
         sendNow(Channel::Shell, std::move(message));
     else
         m_queued.emplace_back(Channel::Shell, std::move(message));
+    return id;
 }
 
 void KernelClient::onCommOpen(Message& message) {

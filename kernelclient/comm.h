@@ -20,7 +20,10 @@ public:
     const std::string& targetName() const { return m_targetName; }
     bool isOpen() const { return m_open; }
 
-    void send(Json data, Json metadata = Json::object(), std::vector<QByteArray> buffers = {});
+    // Returns the comm_msg's msg_id ("" when nothing was sent): its IOPub status: idle says the
+    // kernel has handled it.
+    std::string send(Json data, Json metadata = Json::object(),
+                     std::vector<QByteArray> buffers = {});
     void close(Json data = Json::object());
 
 signals:

@@ -137,8 +137,8 @@ private:
     void onServerRestarting();
     void markDead(const QString& reason);
     void setStatus(KernelStatus status);
-    void sendCommMessage(std::string_view msgType, Json content, Json metadata,
-                         std::vector<QByteArray> buffers);
+    std::string sendCommMessage(std::string_view msgType, Json content, Json metadata,
+                                std::vector<QByteArray> buffers);
 
     std::unique_ptr<KernelHost> m_host;
     std::unique_ptr<Channels> m_channels;

@@ -4,6 +4,7 @@
 #include "kernelclient/kernel_client.h"
 #include "kernelclient/nbformat_output.h"
 #include "stream_text.h"
+#include "widget_comms.h"
 
 #include <QDateTime>
 
@@ -283,6 +284,9 @@ void CellExecutor::onIopub(const Message& m) {
         run.timing["iopub.execute_input"] = stamp(m);
         return;
     }
+    if (const WidgetComms* widgets = WidgetComms::find(m_client.data());
+        widgets && widgets->captures(m))
+        return; // an Output widget shows it
     const std::string displayId = kernel::displayId(m);
     if (!displayId.empty() &&
         (type == "display_data" || type == "execute_result" || type == "update_display_data"))

@@ -99,6 +99,7 @@ void HtmlOutputView::ensureWebView() {
         }
         emit loadFinished(ok);
     });
+    preparePage(page);
     placeWebView();
     m_view->show();
     loadDocument();
@@ -164,7 +165,10 @@ void HtmlOutputView::addContextActions(QMenu& menu, const QPoint&) {
 }
 
 void HtmlOutputView::contentsSizeChanged(const QSizeF& size) {
-    const int h = int(std::ceil(size.height()));
+    setContentHeight(int(std::ceil(size.height())));
+}
+
+void HtmlOutputView::setContentHeight(int h) {
     if (m_measured && h == m_contentHeight && m_view && m_view->height() == h)
         return;
     const bool changed = !m_measured || h != m_contentHeight;

@@ -58,10 +58,16 @@ signals:
     void contentHeightChanged(int height);
 
 protected:
+    // A new page, before its document loads (subclasses add scripts and channels).
+    virtual void preparePage(WebOutputPage* page) { Q_UNUSED(page) }
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+
+    // The content's height as the page itself measured it (pages whose content appears later
+    // report it when Chromium does not, see WidgetOutputView).
+    void setContentHeight(int height);
 
 private:
     void contentsSizeChanged(const QSizeF& size);

@@ -1,5 +1,6 @@
 #include "editor/render/output_renderers.h"
 
+#include "editor/execution/widget_comms.h"
 #include "editor/render/html_output_view.h"
 #include "editor/render/image_cache.h"
 #include "editor/render/image_output_view.h"
@@ -10,6 +11,9 @@
 #include "editor/render/scripted_outputs.h"
 #include "editor/render/text_output_view.h"
 #include "editor/render/web_output_page.h"
+#include "editor/render/widget_output_view.h"
+#include "editor/render/widget_page_bridge.h"
+#include "editor/render/widget_page_script.h"
 
 #include <QCoreApplication>
 
@@ -162,6 +166,21 @@ QWidget* javascriptOutput(const Json& output, const QString& mime,
     return view;
 }
 
+// An ipywidgets view: a live model of a running kernel, else (a stored notebook, a kernel
+// that restarted) the output's text/plain or a note saying why nothing is drawn.
+QWidget* widgetView(const Json& output, const QString& mime, const OutputRenderContext&,
+                    QWidget* parent) {
+    const Json& spec = mimeValue(output, mime);
+    const QString id = spec.is_object() && spec.value("model_id", Json()).is_string()
+                           ? QString::fromStdString(spec["model_id"].get<std::string>())
+                           : QString();
+    WidgetComms* comms = id.isEmpty() ? nullptr : WidgetComms::forModel(id);
+    if (comms && !widgetPageScript().isEmpty()) // (a build without jupyter-js-widgets)
+        return new WidgetOutputView(comms, id, parent);
+    const Json& plain = mimeValue(output, QStringLiteral("text/plain"));
+    return textView(plain.is_null() ? WidgetPageBridge::goneText() : mimeText(plain), parent);
+}
+
 } // namespace
 
 OutputRendererRegistry::OutputRendererRegistry() {
@@ -175,6 +194,7 @@ OutputRendererRegistry::OutputRendererRegistry() {
     add(QStringLiteral("text/plain"), plainText);
     add(QStringLiteral("text/html"), htmlOutput);
     add(QStringLiteral("application/javascript"), javascriptOutput, true);
+    add(QStringLiteral("application/vnd.jupyter.widget-view+json"), widgetView, true);
     addScriptedOutputRenderers(*this);
 }
 

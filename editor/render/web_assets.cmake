@@ -42,6 +42,28 @@ else()
     message(STATUS "Vega outputs: off (${QUIRE_VEGA_DIR} incomplete; apt install libjs-vega)")
 endif()
 
+# ipywidgets outputs (widget_output_view): jupyter-js-widgets, the frontend of python3-ipywidgets
+# 6, from jupyter-nbextension-jupyter-js-widgets. Its version answers ipywidgets' version check
+# (editor/execution/widget_version_check).
+set(QUIRE_JUPYTER_WIDGETS_JS /usr/share/jupyter/nbextensions/jupyter-js-widgets/extension.js
+    CACHE FILEPATH "jupyter-js-widgets' notebook extension bundle to bundle")
+set(QUIRE_WIDGETS_FRONTEND_VERSION "")
+if(EXISTS ${QUIRE_JUPYTER_WIDGETS_JS})
+    file(READ ${QUIRE_JUPYTER_WIDGETS_JS} widgets_js)
+    string(REGEX MATCH "exports={version:\"([0-9]+\\.[0-9]+\\.[0-9]+)\"}" widgets_version_match
+           "${widgets_js}")
+    unset(widgets_js)
+    set(QUIRE_WIDGETS_FRONTEND_VERSION ${CMAKE_MATCH_1})
+endif()
+if(QUIRE_WIDGETS_FRONTEND_VERSION)
+    configure_file(${QUIRE_JUPYTER_WIDGETS_JS} ${QUIRE_WEB_ASSET_DIR}/jupyter-js-widgets/extension.js
+                   COPYONLY)
+    message(STATUS "ipywidgets outputs: jupyter-js-widgets ${QUIRE_WIDGETS_FRONTEND_VERSION}")
+else()
+    message(STATUS "ipywidgets outputs: off (${QUIRE_JUPYTER_WIDGETS_JS} missing or without a "
+                   "version; apt install jupyter-nbextension-jupyter-js-widgets)")
+endif()
+
 if(EXISTS ${QUIRE_WEB_ASSET_DIR})
     install(DIRECTORY ${QUIRE_WEB_ASSET_DIR}/ DESTINATION ${CMAKE_INSTALL_DATADIR}/quire/web)
 endif()

@@ -50,7 +50,7 @@ echo "Suggests: $(field Suggests)"
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', not $version"
 case "$(field Section)" in science | devel) ;; *) fail "Section is '$(field Section)'" ;; esac
 depends=$(field Depends)
-for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libqt6webenginewidgets6 libqt6webenginecore6-bin \
+for p in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libqt6webenginewidgets6 libqt6webenginecore6-bin libqt6webchannel6 \
     libzmq5 libqscintilla2-qt6 libc6 qt6-qpa-plugins; do
     grep -Eq "(^|, )${p}[-a-z0-9]*( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
 done
@@ -59,6 +59,7 @@ for p in python3-ipykernel rclone fuse3 python3-pandas libjs-mathjax; do
     grep -Eq "(^|, )$p( |,|$)" <<<"$recommends" || fail "Recommends lacks $p: $recommends"
 done
 grep -Eq "(^|, )r-cran-irkernel( |,|$)" <<<"$(field Suggests)" || fail "Suggests lacks r-cran-irkernel"
+grep -Eq "(^|, )python3-ipywidgets( |,|$)" <<<"$(field Suggests)" || fail "Suggests lacks python3-ipywidgets"
 # Desktop, MIME and icon caches are refreshed by dpkg triggers: no maintainer scripts.
 for s in preinst postinst prerm postrm; do
     grep -q " $s\$" "$tmp/info" && fail "the package has a $s maintainer script"
@@ -70,7 +71,7 @@ $(grep -v ' root/root ' "$tmp/contents")"
 want() { [ -f "$root/$1" ] || fail "the package lacks /$1"; }
 for f in usr/bin/quire usr/share/applications/quire.desktop usr/share/mime/packages/quire.xml \
     usr/share/icons/hicolor/scalable/apps/quire.svg usr/share/metainfo/io.github.quire.Quire.metainfo.xml \
-    usr/share/man/man1/quire.1.gz; do
+    usr/share/man/man1/quire.1.gz usr/share/quire/web/jupyter-js-widgets/extension.js; do
     want "$f"
 done
 # Scripted outputs: Plotly and Vega copied from Debian packages at build time (when the build
