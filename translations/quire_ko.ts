@@ -3377,6 +3377,13 @@ Trust this notebook?</source>
     </message>
 </context>
 <context>
+    <name>quire::editor::WidgetOutputView</name>
+    <message>
+        <source>A Jupyter widget could not be displayed because the widget state could not be found. This happens when the kernel that made it has stopped or restarted, or when the notebook was opened from a file: run the cell again.</source>
+        <translation>위젯 상태를 찾을 수 없어 Jupyter 위젯을 표시할 수 없습니다. 위젯을 만든 커널이 멈췄거나 다시 시작되었을 때, 또는 노트북을 파일에서 열었을 때 이렇게 됩니다. 셀을 다시 실행하세요.</translation>
+    </message>
+</context>
+<context>
     <name>quire::kernel::KernelClient</name>
     <message>
         <source>The kernel was restarted</source>
@@ -3424,13 +3431,6 @@ Trust this notebook?</source>
     <message>
         <source>the kernel process exited with status %1</source>
         <translation>커널 프로세스가 종료되었습니다(종료 상태 %1)</translation>
-    </message>
-</context>
-<context>
-    <name>quire::editor::WidgetOutputView</name>
-    <message>
-        <source>A Jupyter widget could not be displayed because the widget state could not be found. This happens when the kernel that made it has stopped or restarted, or when the notebook was opened from a file: run the cell again.</source>
-        <translation>위젯 상태를 찾을 수 없어 Jupyter 위젯을 표시할 수 없습니다. 위젯을 만든 커널이 멈췄거나 다시 시작되었을 때, 또는 노트북을 파일에서 열었을 때 이렇게 됩니다. 셀을 다시 실행하세요.</translation>
     </message>
 </context>
 </TS>
