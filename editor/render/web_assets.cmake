@@ -1,8 +1,8 @@
-#Third - party scripts of scripted outputs(editor / render / web_assets.h), copied from Debian
-#packages(and Vega - Lite from npm) at configure time into build / share / quire / web(found from
-#build / bin) and installed into share / quire / web.Nothing of them is in the repository.A missing
-#package only turns its renderer off(WebAssets checks the files at run time; outputs fall back).
-#python3 - plotly : plotly.js libjs - vega : vega/*.js, vega/topojson-client.js
+# Third-party scripts of scripted outputs (editor/render/web_assets.h), copied from Debian
+# packages (and Vega-Lite from npm) at configure time into build/share/quire/web (found from
+# build/bin) and installed into share/quire/web. Nothing of them is in the repository. A missing
+# package only turns its renderer off (WebAssets checks the files at run time; outputs fall back).
+# python3-plotly: plotly.js   libjs-vega: vega/*.js, vega/topojson-client.js
 # npm vega-lite (not packaged in Debian 12): vega/vega-lite.min.js
 # MathJax is not copied: the app reads Debian's libjs-mathjax where it is installed.
 include(GNUInstallDirs)
