@@ -62,7 +62,7 @@ QWidget* vegaOutput(const Json& output, const QString& mime, const OutputRenderC
     const Json& spec = mimeData(output, mime);
     if (!context.trusted || !spec.is_object())
         return nullptr;
-    return scriptedView(vegaOutputBody(spec), parent);
+    return scriptedView(vegaOutputBody(spec, mime.startsWith(u"application/vnd.vegalite")), parent);
 }
 
 } // namespace
@@ -74,6 +74,11 @@ void addScriptedOutputRenderers(OutputRendererRegistry& registry) {
         registry.add(QStringLiteral("application/vnd.plotly.v1+json"), plotlyOutput, true);
     if (WebAssets::hasVega())
         registry.add(QStringLiteral("application/vnd.vega.v5+json"), vegaOutput, true);
+    if (WebAssets::hasVegaLite()) {
+        // Vega-Lite 5 compiles v4 specs as well (JupyterLab renders both with it).
+        registry.add(QStringLiteral("application/vnd.vegalite.v5+json"), vegaOutput, true);
+        registry.add(QStringLiteral("application/vnd.vegalite.v4+json"), vegaOutput, true);
+    }
 }
 
 QString plotlyOutputBody(const Json& figure) {
@@ -92,7 +97,7 @@ QString plotlyOutputBody(const Json& figure) {
                .arg(scriptJson(figure), scriptJson(config));
 }
 
-QString vegaOutputBody(const Json& spec) {
+QString vegaOutputBody(const Json& spec, bool vegaLite) {
     // Debian's per-package UMD files call define(deps, factory) when an AMD loader is there;
     // this one hands each file its module name in load order and keeps the exports.
     QStringList names;
@@ -101,19 +106,26 @@ QString vegaOutputBody(const Json& spec) {
         names.append(QStringLiteral("'") + m.module + QStringLiteral("'"));
         tags += scriptTag(m.file);
     }
-    return QStringLiteral("<div id=\"quire-vega\" class=\"quire-vega\"></div>"
-                          "<script>(function () {\n"
-                          "const names = [%1];\n"
-                          "const modules = window.quireVegaModules = {};\n"
-                          "let next = 0;\n"
-                          "window.define = function (deps, factory) {\n"
-                          "  const exports = {};\n"
-                          "  const result = factory.apply(null,\n"
-                          "      deps.map(d => d === 'exports' ? exports : modules[d]));\n"
-                          "  modules[names[next++]] = result === undefined ? exports : result;\n"
-                          "};\n"
-                          "window.define.amd = true;\n"
-                          "})();</script>")
+    if (vegaLite) {
+        names.append(QStringLiteral("'vega-lite'"));
+        tags += scriptTag(WebAssets::vegaLiteName());
+    }
+    return QStringLiteral(
+               "<div id=\"quire-vega\" class=\"quire-vega\"></div>"
+               "<script>(function () {\n"
+               "const names = [%1];\n"
+               "const modules = window.quireVegaModules = {};\n"
+               "let next = 0;\n"
+               "window.define = function (deps, factory) {\n"
+               "  const exports = {};\n"
+               "  const result = factory.apply(null, deps.map(d => d === 'exports' ?\n"
+               // Vega-Lite asks for 'vega': what vega's index.js puts together.
+               "      exports : d === 'vega' ? Object.assign({}, ...Object.values(modules))\n"
+               "      : modules[d]));\n"
+               "  modules[names[next++]] = result === undefined ? exports : result;\n"
+               "};\n"
+               "window.define.amd = true;\n"
+               "})();</script>")
                .arg(names.join(u',')) +
            tags +
            QStringLiteral(
@@ -125,7 +137,8 @@ QString vegaOutputBody(const Json& spec) {
                "    'vega-force', 'vega-label', 'vega-hierarchy', 'vega-regression',\n"
                "    'vega-wordcloud', 'vega-crossfilter'])\n"
                "  Object.assign(m['vega-dataflow'].transforms, m[name]);\n"
-               "const spec = %1;\n"
+               "const source = %1;\n"
+               "const spec = m['vega-lite'] ? m['vega-lite'].compile(source).spec : source;\n"
                "const view = new m['vega-view'].View(m['vega-parser'].parse(spec),\n"
                "    {renderer: 'svg', container: '#quire-vega', hover: true});\n"
                "view.runAsync().catch(e => console.error(e));\n"

@@ -23,7 +23,7 @@ void addScriptedOutputRenderers(OutputRendererRegistry& registry);
 QString plotlyOutputBody(const Json& figure);
 
 // The page body for a Vega spec: parsed and drawn as SVG by vega.View.
-QString vegaOutputBody(const Json& spec);
+QString vegaOutputBody(const Json& spec, bool vegaLite = false);
 
 // `html` with MathJax loaded in front when it has TeX math ($…$, $$…$$, \(…\), \[…\],
 // \begin{…}) and MathJax is installed; otherwise `html` itself (pages stay light).

@@ -1,8 +1,9 @@
-#Third - party scripts of scripted outputs(editor / render / web_assets.h), copied from Debian
-#packages at configure time into build / share / quire / web(found from build / bin) and installed
-#into share / quire / web.Nothing of them is in the repository.A missing package only turns
-#its renderer off(WebAssets checks the files at run time; the outputs fall back).
-#python3 - plotly : plotly.js libjs - vega : vega/*.js, vega/topojson-client.js
+# Third-party scripts of scripted outputs (editor/render/web_assets.h), copied from Debian
+# packages (and Vega-Lite from npm) at configure time into build/share/quire/web (found from
+# build/bin) and installed into share/quire/web. Nothing of them is in the repository. A missing
+# package only turns its renderer off (WebAssets checks the files at run time; outputs fall back).
+# python3-plotly: plotly.js   libjs-vega: vega/*.js, vega/topojson-client.js
+# npm vega-lite (not packaged in Debian 12): vega/vega-lite.min.js
 # MathJax is not copied: the app reads Debian's libjs-mathjax where it is installed.
 include(GNUInstallDirs)
 set(QUIRE_WEB_ASSET_DIR ${CMAKE_BINARY_DIR}/share/quire/web)
@@ -38,6 +39,35 @@ if(vega_found AND EXISTS ${QUIRE_TOPOJSON_JS})
     endforeach()
     configure_file(${QUIRE_TOPOJSON_JS} ${QUIRE_WEB_ASSET_DIR}/vega/topojson-client.js COPYONLY)
     message(STATUS "Vega outputs: ${QUIRE_VEGA_DIR}")
+    # Vega-Lite is not in Debian 12: its npm package's browser build, fetched once per build
+    # folder with `npm pack` (the npm registry by name). Without npm or the registry it stays
+    # off and Vega-Lite outputs show the next type the kernel sent.
+    set(QUIRE_VEGA_LITE_VERSION 5.6.1 CACHE STRING "Vega-Lite version fetched from npm")
+    set(vl_dir ${CMAKE_BINARY_DIR}/npm/vega-lite-${QUIRE_VEGA_LITE_VERSION})
+    set(vl_js ${vl_dir}/package/build/vega-lite.min.js)
+    find_program(QUIRE_NPM npm)
+    if(NOT EXISTS ${vl_js} AND QUIRE_NPM)
+        file(MAKE_DIRECTORY ${vl_dir})
+        execute_process(COMMAND ${QUIRE_NPM} pack vega-lite@${QUIRE_VEGA_LITE_VERSION} --silent
+                        WORKING_DIRECTORY ${vl_dir} TIMEOUT 120 RESULT_VARIABLE vl_result
+                        OUTPUT_QUIET ERROR_QUIET)
+        if(vl_result EQUAL 0 AND EXISTS ${vl_dir}/vega-lite-${QUIRE_VEGA_LITE_VERSION}.tgz)
+            execute_process(COMMAND ${CMAKE_COMMAND} -E tar xzf
+                                    vega-lite-${QUIRE_VEGA_LITE_VERSION}.tgz
+                                    package/build/vega-lite.min.js package/LICENSE
+                            WORKING_DIRECTORY ${vl_dir} RESULT_VARIABLE vl_result)
+        endif()
+    endif()
+    if(EXISTS ${vl_js})
+        configure_file(${vl_js} ${QUIRE_WEB_ASSET_DIR}/vega/vega-lite.min.js COPYONLY)
+        if(EXISTS ${vl_dir}/package/LICENSE)
+            configure_file(${vl_dir}/package/LICENSE ${QUIRE_WEB_ASSET_DIR}/vega/vega-lite.LICENSE
+                           COPYONLY)
+        endif()
+        message(STATUS "Vega-Lite outputs: vega-lite ${QUIRE_VEGA_LITE_VERSION} from npm")
+    else()
+        message(STATUS "Vega-Lite outputs: off (npm pack vega-lite@${QUIRE_VEGA_LITE_VERSION} failed)")
+    endif()
 else()
     message(STATUS "Vega outputs: off (${QUIRE_VEGA_DIR} incomplete; apt install libjs-vega)")
 endif()

@@ -73,7 +73,7 @@ const QList<WebAssets::VegaModule>& WebAssets::vegaModules() {
 }
 
 QString WebAssets::bundledFile(QStringView name) {
-    bool listed = name == plotlyName();
+    bool listed = name == plotlyName() || name == vegaLiteName();
     for (const VegaModule& m : vegaModules())
         listed = listed || name == m.file;
     if (!listed)
@@ -101,6 +101,10 @@ bool WebAssets::hasVega() {
             return false;
     }
     return true;
+}
+
+bool WebAssets::hasVegaLite() {
+    return hasVega() && !bundledFile(vegaLiteName()).isEmpty();
 }
 
 bool WebAssets::hasMathJax() {

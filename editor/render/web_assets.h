@@ -33,6 +33,9 @@ public:
 
     static bool hasPlotly();
     static bool hasVega();
+    // Vega-Lite's compiler (npm, not in Debian 12), on top of Vega.
+    static QString vegaLiteName() { return QStringLiteral("vega/vega-lite.min.js"); }
+    static bool hasVegaLite();
     static bool hasMathJax();
 };
 
