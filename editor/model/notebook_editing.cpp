@@ -54,8 +54,9 @@ class EditSourceCommand : public QUndoCommand {
 public:
     enum { Id = 0x51 };
     EditSourceCommand(NotebookDocument& doc, int index, QString before, QString after)
-        : QUndoCommand(QCoreApplication::translate("NotebookEditing", "Typing")), m_doc(doc), m_index(index), m_before(std::move(before)),
-          m_after(std::move(after)), m_time(QDateTime::currentMSecsSinceEpoch()) {}
+        : QUndoCommand(QCoreApplication::translate("NotebookEditing", "Typing")), m_doc(doc),
+          m_index(index), m_before(std::move(before)), m_after(std::move(after)),
+          m_time(QDateTime::currentMSecsSinceEpoch()) {}
     int id() const override { return Id; }
     void redo() override { m_doc.setCellSource(m_index, m_after); }
     void undo() override { m_doc.setCellSource(m_index, m_before); }
@@ -136,8 +137,10 @@ void NotebookEditing::deleteCells(QList<int> indices) {
     if (indices.isEmpty())
         return;
     auto* stack = m_doc.undoStack();
-    stack->beginMacro(indices.size() == 1 ? QCoreApplication::translate("NotebookEditing", "Delete cell")
-                                          : QCoreApplication::translate("NotebookEditing", "Delete %n cells", nullptr, int(indices.size())));
+    stack->beginMacro(indices.size() == 1
+                          ? QCoreApplication::translate("NotebookEditing", "Delete cell")
+                          : QCoreApplication::translate("NotebookEditing", "Delete %n cells",
+                                                        nullptr, int(indices.size())));
     for (auto it = indices.crbegin(); it != indices.crend(); ++it)
         stack->push(new ReplaceRangeCommand(m_doc, *it, 1, {}, {}));
     stack->endMacro();
@@ -157,7 +160,8 @@ bool NotebookEditing::moveCells(int first, int count, int delta) {
         std::rotate(block.begin(), block.begin() + count, block.end());
     else
         std::rotate(block.begin(), block.end() - count, block.end());
-    replaceRange(lo, span, std::move(block), QCoreApplication::translate("NotebookEditing", "Move cells"));
+    replaceRange(lo, span, std::move(block),
+                 QCoreApplication::translate("NotebookEditing", "Move cells"));
     return true;
 }
 
@@ -178,14 +182,18 @@ void NotebookEditing::mergeCells(QList<int> indices) {
     const auto& first = m_doc.cell(indices.front());
     QStringList sources;
     Json outputs = Json::array();
+    bool trusted = true;
     for (int i : indices) {
         sources << m_doc.cell(i)->source();
         for (const auto& o : m_doc.cell(i)->outputs())
             outputs.push_back(o);
+        trusted = trusted && m_doc.cell(i)->outputsTrusted();
     }
     auto merged = first->copyWithId(first->id());
     merged->setSource(sources.join(QStringLiteral("\n\n")));
     merged->setOutputs(std::move(outputs));
+    // Outputs keep their trust wherever they move: untrusted ones make the merged cell untrusted.
+    merged->setOutputsTrusted(trusted);
     auto* stack = m_doc.undoStack();
     stack->beginMacro(QCoreApplication::translate("NotebookEditing", "Merge cells"));
     for (auto it = indices.crbegin(); it != indices.crend(); ++it)
@@ -222,8 +230,10 @@ int NotebookEditing::splitCell(int index, QList<int> positions) {
     }
     // The outputs stay with the last part, which is what produced them.
     parts.back()->setOutputs(cell->outputs());
+    parts.back()->setOutputsTrusted(cell->outputsTrusted());
     const int n = int(parts.size());
-    replaceRange(index, 1, std::move(parts), QCoreApplication::translate("NotebookEditing", "Split cell"));
+    replaceRange(index, 1, std::move(parts),
+                 QCoreApplication::translate("NotebookEditing", "Split cell"));
     return n;
 }
 
@@ -246,7 +256,8 @@ int NotebookEditing::pasteCells(int at, const Json& cells) {
     }
     const int n = int(fresh.size());
     if (n)
-        replaceRange(at, 0, std::move(fresh), QCoreApplication::translate("NotebookEditing", "Paste cells"));
+        replaceRange(at, 0, std::move(fresh),
+                     QCoreApplication::translate("NotebookEditing", "Paste cells"));
     return n;
 }
 
@@ -312,7 +323,8 @@ void NotebookEditing::setOutputsScrolled(const QList<int>& indices, bool scrolle
 bool NotebookEditing::upgradeFormat() {
     if (m_doc.usesCellIds() || m_doc.cellCount() == 0)
         return false;
-    auto* macro = new QUndoCommand(QCoreApplication::translate("NotebookEditing", "Upgrade to nbformat 4.5"));
+    auto* macro =
+        new QUndoCommand(QCoreApplication::translate("NotebookEditing", "Upgrade to nbformat 4.5"));
     new SetMinorCommand(m_doc, 5, macro);
     std::vector<CellPtr> withIds;
     std::vector<std::string> ids;

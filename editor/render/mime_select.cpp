@@ -80,4 +80,13 @@ QByteArray mimeBase64Data(const Json& value) {
     return QByteArray::fromBase64(mimeBytes(value));
 }
 
+const Json& mimeValue(const Json& output, const QString& mime) {
+    static const Json none;
+    const auto data = output.find("data");
+    if (data == output.end() || !data->is_object())
+        return none;
+    const auto it = data->find(mime.toStdString());
+    return it == data->end() ? none : *it;
+}
+
 } // namespace quire::editor

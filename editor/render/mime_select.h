@@ -22,6 +22,9 @@ QString selectMimeType(const Json& mimeBundle, const QStringList& renderable);
 // True for the MIME types whose values are JSON, not text (application/json, */*+json).
 bool isJsonMimeType(QStringView mimeType);
 
+// The value of `mime` in an output's "data" bundle; null when the output has none.
+const Json& mimeValue(const Json& output, const QString& mime);
+
 // A text MIME value: a string, or a list of strings joined without separators (nbformat
 // splits multi-line strings into lines that keep their newlines). Anything else gives "".
 QString mimeText(const Json& value);

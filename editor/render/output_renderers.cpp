@@ -21,15 +21,6 @@ namespace quire::editor {
 
 namespace {
 
-const Json& mimeValue(const Json& output, const QString& mime) {
-    static const Json none;
-    const auto data = output.find("data");
-    if (data == output.end() || !data->is_object())
-        return none;
-    const auto it = data->find(mime.toStdString());
-    return it == data->end() ? none : *it;
-}
-
 // Output metadata {"image/png": {"width": W, "height": H}}; either may be missing.
 QSizeF metadataSize(const Json& output, const QString& mime, QSizeF natural) {
     const auto meta = output.find("metadata");
@@ -143,14 +134,12 @@ QWidget* svgImage(const Json& output, const QString& mime, const OutputRenderCon
     return view;
 }
 
-// Larger pages do not fit QWebEnginePage::setHtml (a data: URL): without the asset scheme
-// that serves them (WebOutputPage::prepareEngine not called) they show their source.
-constexpr qsizetype kMaxDataUrlHtml = 1536 * 1024;
-
 QWidget* htmlOutput(const Json& output, const QString& mime, const OutputRenderContext& context,
                     QWidget* parent) {
     const QString html = mimeText(mimeValue(output, mime));
-    if (html.size() > kMaxDataUrlHtml && !WebOutputPage::assetScheme())
+    // Larger pages do not fit QWebEnginePage::setHtml (a data: URL): without the asset scheme
+    // that serves them (WebOutputPage::prepareEngine not called) they show their source.
+    if (!WebOutputPage::assetScheme() && html.toUtf8().size() > WebOutputPage::kMaxDataUrlBytes)
         return nullptr;
     auto* view = new HtmlOutputView(parent);
     view->setHtml(context.trusted ? withMathJax(html) : html, context.trusted);

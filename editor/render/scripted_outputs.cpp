@@ -2,6 +2,7 @@
 
 #include "editor/render/html_output_view.h"
 #include "editor/render/markdown_scan.h"
+#include "editor/render/mime_select.h"
 #include "editor/render/output_renderers.h"
 #include "editor/render/web_asset_scheme.h"
 #include "editor/render/web_assets.h"
@@ -10,12 +11,13 @@ namespace quire::editor {
 
 namespace {
 
-// JSON as a JavaScript expression inside a <script> element: "</" (only possible inside a
-// string) is written "<\/", which means the same to JSON and JavaScript.
+// JSON as a JavaScript expression inside a <script> element.
 QString scriptJson(const Json& value) {
     QString json =
         QString::fromStdString(value.dump(-1, ' ', false, Json::error_handler_t::replace));
-    json.replace(QStringLiteral("</"), QStringLiteral("<\\/"));
+    // "<" as \u003c (the same character to JSON and JavaScript): neither "</script" nor "<!--"
+    // can reach the HTML parser, which would end or swallow the script element.
+    json.replace(u'<', QStringLiteral("\\u003c"));
     return json;
 }
 
@@ -34,15 +36,6 @@ Json withBackground(const Json& spec) {
     return copy;
 }
 
-const Json& mimeData(const Json& output, const QString& mime) {
-    static const Json none;
-    const auto data = output.find("data");
-    if (data == output.end() || !data->is_object())
-        return none;
-    const auto it = data->find(mime.toStdString());
-    return it == data->end() ? none : *it;
-}
-
 QWidget* scriptedView(const QString& body, QWidget* parent) {
     auto* view = new HtmlOutputView(parent);
     view->setHtml(body, true);
@@ -51,7 +44,7 @@ QWidget* scriptedView(const QString& body, QWidget* parent) {
 
 QWidget* plotlyOutput(const Json& output, const QString& mime, const OutputRenderContext& context,
                       QWidget* parent) {
-    const Json& figure = mimeData(output, mime);
+    const Json& figure = mimeValue(output, mime);
     if (!context.trusted || !figure.is_object())
         return nullptr;
     return scriptedView(plotlyOutputBody(figure), parent);
@@ -59,7 +52,7 @@ QWidget* plotlyOutput(const Json& output, const QString& mime, const OutputRende
 
 QWidget* vegaOutput(const Json& output, const QString& mime, const OutputRenderContext& context,
                     QWidget* parent) {
-    const Json& spec = mimeData(output, mime);
+    const Json& spec = mimeValue(output, mime);
     if (!context.trusted || !spec.is_object())
         return nullptr;
     return scriptedView(vegaOutputBody(spec, mime.startsWith(u"application/vnd.vegalite")), parent);

@@ -36,6 +36,10 @@ void WebOutputPage::prepareEngine() {
     };
     add("--renderer-process-limit", "4");
     add("--force-webrtc-ip-handling-policy", "disable_non_proxied_udp");
+    // Nothing in an output page may reach the network; the request guard sees requests, not
+    // what Chromium does on its own (preconnects, WebRTC over TCP): all of that goes to a proxy
+    // that is not there. Quire's own network traffic does not go through QtWebEngine.
+    add("--proxy-server", "socks5://127.0.0.1:9");
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
     WebAssetScheme::registerScheme();
 }
@@ -83,13 +87,15 @@ WebOutputPage::WebOutputPage(bool trusted, QObject* parent)
 }
 
 WebOutputPage::~WebOutputPage() {
-    if (WebAssetScheme* scheme = assetScheme(); scheme && !m_documentUrl.isEmpty())
+    // Only a page that published a document asks (and so never makes the profile again while
+    // the application is going away).
+    if (m_documentUrl.isEmpty() || !profileSlot())
+        return;
+    if (WebAssetScheme* scheme = assetScheme())
         scheme->withdrawDocument(m_documentUrl);
 }
 
 void WebOutputPage::showDocument(const QString& document) {
-    // A data: URL holds at most 2 MB (setHtml's limit), base64 and all.
-    constexpr qsizetype kMaxDataUrlBytes = 1536 * 1024;
     WebAssetScheme* scheme = assetScheme();
     if (scheme && !m_documentUrl.isEmpty()) {
         scheme->withdrawDocument(m_documentUrl);

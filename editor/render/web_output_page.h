@@ -34,6 +34,10 @@ public:
     // The profile's quire-asset: handler; null when prepareEngine() did not register it.
     static WebAssetScheme* assetScheme();
 
+    // A data: URL (setHtml) holds at most 2 MB, base64 (4/3) and its prefix included: bigger
+    // documents go through the asset scheme.
+    static constexpr qsizetype kMaxDataUrlBytes = 1536 * 1024 - 1024;
+
     bool isTrusted() const { return m_trusted; }
     // Loads `document` (a whole HTML document) as this page's own content: as a data: URL,
     // or, over 1.5 MB (setHtml's limit is 2 MB), from the quire-asset: scheme.

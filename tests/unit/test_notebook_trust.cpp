@@ -74,6 +74,24 @@ private slots:
         QVERIFY(!doc->isTrusted());
     }
 
+    void splitAndMergeKeepOutputsUntrusted() {
+        // Stored outputs stay untrusted wherever an edit moves them.
+        auto doc = NotebookDocument::fromBytes(notebookWithHtml("<script>x()</script>")).document;
+        NotebookEditing editing(*doc);
+        doc->setCellSource(0, QStringLiteral("a = 1\nshow()"));
+        QCOMPARE(editing.splitCell(0, {6}), 2);
+        QVERIFY(doc->cell(0)->outputs().empty());
+        QVERIFY(!doc->cell(1)->outputs().empty());
+        QVERIFY(!doc->cell(1)->outputsTrusted());
+        QVERIFY(!doc->isTrusted());
+        // Merging an empty (trusted) cell with the untrusted one: still untrusted.
+        editing.mergeCells({0, 1});
+        QCOMPARE(doc->cellCount(), 1);
+        QVERIFY(!doc->cell(0)->outputs().empty());
+        QVERIFY(!doc->cell(0)->outputsTrusted());
+        QVERIFY(!doc->isTrusted());
+    }
+
     void signatureStableAcrossSaveAndLoad() {
         QTemporaryDir dir;
         NotebookTrust trust(dir.filePath(QStringLiteral("data")));
