@@ -153,7 +153,10 @@ private slots:
         QCOMPARE(md["kernelspec"]["name"].get<std::string>(), std::string("python3"));
         QCOMPARE(md["language_info"]["name"].get<std::string>(), std::string("python"));
         QVERIFY(page->document()->isModified());
-        QVERIFY(page->document()->cell(0)->executionCount().has_value());
+        // The count comes with execute_reply (shell), which may arrive after the idle status
+        // (IOPub) the status bar shows.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return page->document()->cell(0)->executionCount().has_value(); }, 10000));
     }
 
     void runAllStopsAtAnErrorAndRunAboveRunsAbove() {
