@@ -13,6 +13,7 @@
 #include "editor/render/web_assets.h"
 #include "editor/render/web_output_page.h"
 #include "editor/render/web_request_guard.h"
+#include "tests/common/web_page.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -38,22 +39,12 @@ Json displayData(Json data) {
     return Json{{"output_type", "display_data"}, {"metadata", Json::object()}, {"data", data}};
 }
 
-// Runs `script` in an isolated world (sees the DOM; works when the page's scripts are off).
 QVariant evaluate(QWebEnginePage* page, const QString& script) {
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [&](const QVariant& v) {
-        result = v;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, kLoadTimeout))
-        return QStringLiteral("<timeout>");
-    return result;
+    return quire::test::evaluateInPage(page, script, kLoadTimeout);
 }
 
 bool waitLoaded(HtmlOutputView* view) {
-    return QTest::qWaitFor([&] { return view->isLoaded() && view->contentHeight() > 0; },
-                           kLoadTimeout);
+    return quire::test::waitPageLoaded(view, kLoadTimeout);
 }
 
 // The share of `image`'s pixels within a small distance of `color`.

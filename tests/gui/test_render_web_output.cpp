@@ -12,6 +12,7 @@
 #include "editor/render/web_output_page.h"
 #include "editor/render/web_request_guard.h"
 #include "editor/render/web_view_pool.h"
+#include "tests/common/web_page.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -44,22 +45,12 @@ Json htmlOutput(const QString& html) {
                 {"data", {{"text/html", html.toStdString()}, {"text/plain", "<output>"}}}};
 }
 
-// Runs `script` in an isolated world (works when the page's own scripts are off).
 QVariant evaluate(QWebEnginePage* page, const QString& script) {
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [&](const QVariant& v) {
-        result = v;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, kLoadTimeout))
-        return QStringLiteral("<timeout>");
-    return result;
+    return quire::test::evaluateInPage(page, script, kLoadTimeout);
 }
 
 bool waitLoaded(HtmlOutputView* view) {
-    return QTest::qWaitFor([&] { return view->isLoaded() && view->contentHeight() > 0; },
-                           kLoadTimeout);
+    return quire::test::waitPageLoaded(view, kLoadTimeout);
 }
 
 // The share of pixels that differ clearly from `background`.

@@ -13,6 +13,7 @@
 #include "editor/render/widget_page_bridge.h"
 #include "integration/test_kernel_support.h"
 #include "kernelclient/nbformat_output.h"
+#include "tests/common/web_page.h"
 
 #include <QApplication>
 #include <QTest>
@@ -28,15 +29,7 @@ namespace {
 constexpr int kTimeout = 30000;
 
 QVariant evaluate(QWebEnginePage* page, const QString& script) {
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, QWebEngineScript::MainWorld, [&](const QVariant& v) {
-        result = v;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, kTimeout))
-        return QStringLiteral("<timeout>");
-    return result;
+    return quire::test::evaluateInPage(page, script, kTimeout, QWebEngineScript::MainWorld);
 }
 
 // Polls `script` in the view's live page until it yields `expected`; the last value otherwise.
